@@ -1,0 +1,227 @@
+import { Transform } from 'node:stream'
+import {
+  Configuration,
+  HttpCrawler,
+  type HttpCrawlingContext,
+  Log,
+  LogLevel,
+  NonRetryableError,
+  RequestQueue,
+} from '@crawlee/cheerio'
+import { MemoryStorage } from '@crawlee/memory-storage'
+import { describeError } from '../errors.js'
+import { guardedLookup, isBlockedHost } from './address-guard.js'
+
+export interface PageRequest {
+  readonly url: string
+  /** Caller's data, handed back with the page or the failure. */
+  readonly key: string
+  readonly allowPrivate: boolean
+}
+
+export interface FetchedPage {
+  readonly key: string
+  readonly requestedUrl: string
+  /** URL after redirects. */
+  readonly url: string
+  readonly status: number
+  readonly contentType: string | null
+  /** Raw bytes: decoding is ours (Crawlee ignores <meta charset>, crawlee#2317). */
+  readonly body: Buffer
+}
+
+export interface PageFailure {
+  readonly key: string
+  readonly url: string
+  readonly code: string
+  readonly reason: string
+  readonly httpStatus: number | null
+  /** robots.txt said no: a skip, not an error of the site. */
+  readonly skipped: boolean
+}
+
+export interface FetchPagesOptions {
+  readonly userAgent: string
+  readonly concurrency: number
+  readonly hostDelayMs: number
+  readonly timeoutMs: number
+  readonly maxBytes: number
+  readonly maxRetries: number
+  readonly maxRedirects: number
+  readonly respectRobotsTxt: boolean
+  readonly proxy?: string | null
+  /** Called inside Crawlee's request handler: the page counts as done only when this resolves. */
+  readonly onPage: (page: FetchedPage) => Promise<void>
+  readonly onFailure: (failure: PageFailure) => Promise<void>
+  readonly log?: Log
+}
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
+
+/**
+ * Fetches article pages with Crawlee's HttpCrawler (the raw-body sibling of CheerioCrawler, from
+ * @crawlee/cheerio): bounded concurrency, per-host delay, robots.txt, retries with backoff,
+ * request timeout, body-size limit, HTML only. Crawlee's queue lives in memory for this call only;
+ * what has been seen is the database's job. A new crawler per call (crawlee#1979).
+ */
+export async function fetchPages(requests: readonly PageRequest[], options: FetchPagesOptions): Promise<void> {
+  if (requests.length === 0) return
+  const config = new Configuration({
+    storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
+    persistStorage: false,
+    purgeOnStart: false,
+  })
+  const log = options.log ?? new Log({ level: LogLevel.OFF })
+  const byKey = new Map(requests.map((r) => [r.key, r]))
+  const queue = await RequestQueue.open(null, { config })
+  await queue.addRequests(
+    requests.map((r) => ({ url: r.url, uniqueKey: r.key, userData: { key: r.key } })),
+  )
+
+  const crawler = new HttpCrawler(
+    {
+      requestQueue: queue,
+      log,
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      maxConcurrency: options.concurrency,
+      minConcurrency: Math.min(options.concurrency, 4),
+      maxRequestRetries: options.maxRetries,
+      sameDomainDelaySecs: options.hostDelayMs / 1000,
+      navigationTimeoutSecs: Math.max(1, options.timeoutMs / 1000),
+      requestHandlerTimeoutSecs: Math.max(30, (options.timeoutMs / 1000) * 3),
+      respectRobotsTxtFile: options.respectRobotsTxt ? { userAgent: options.userAgent } : false,
+      // Keep the raw bytes: a Buffer-native encoding makes Crawlee skip its own decoding.
+      forceResponseEncoding: 'latin1',
+      statusMessageLoggingInterval: 3600,
+      onSkippedRequest: async ({ url, reason }) => {
+        const key = keyFor(byKey, url)
+        await options.onFailure({
+          key,
+          url,
+          code: reason === 'robotsTxt' ? 'E_ROBOTS_DISALLOWED' : 'E_SKIPPED',
+          reason: reason === 'robotsTxt' ? `disallowed by robots.txt: ${url}` : `skipped (${reason}): ${url}`,
+          httpStatus: null,
+          skipped: true,
+        })
+      },
+      preNavigationHooks: [
+        (ctx, gotOptions) => {
+          const request = byKey.get(String(ctx.request.userData['key']))
+          const allowPrivate = request?.allowPrivate ?? false
+          gotOptions.headers = { ...gotOptions.headers, 'user-agent': options.userAgent }
+          gotOptions.maxRedirects = options.maxRedirects
+          if (options.proxy) gotOptions.proxyUrl = options.proxy
+          if (!allowPrivate) {
+            if (isBlockedHost(new URL(ctx.request.url).hostname)) {
+              throw new NonRetryableError(`refusing private or local address: ${ctx.request.url}`)
+            }
+            ;(gotOptions as Record<string, unknown>)['dnsLookup'] = guardedLookup
+            gotOptions.hooks = {
+              ...gotOptions.hooks,
+              beforeRedirect: [
+                ...(gotOptions.hooks?.beforeRedirect ?? []),
+                (next) => {
+                  const target = new URL(String(next.url))
+                  if (isBlockedHost(target.hostname)) {
+                    throw new NonRetryableError(`refusing redirect to private or local address: ${target}`)
+                  }
+                },
+              ],
+            }
+          }
+        },
+      ],
+      postNavigationHooks: [
+        (ctx) => {
+          const response = ctx.response as unknown as NodeJS.ReadableStream & {
+            headers: Record<string, string | string[] | undefined>
+            statusCode: number
+          }
+          const declared = Number(response.headers['content-length'])
+          if (Number.isFinite(declared) && declared > options.maxBytes && !response.headers['content-encoding']) {
+            throw new NonRetryableError(`E_TOO_LARGE: page of ${declared} bytes exceeds the ${options.maxBytes}-byte limit`)
+          }
+          ctx.response = limitResponse(response, options.maxBytes) as unknown as typeof ctx.response
+        },
+      ],
+      requestHandler: async (ctx: HttpCrawlingContext) => {
+        const status = ctx.response.statusCode ?? 0
+        if (status === 429 || status === 408) throw new Error(`HTTP ${status} for ${ctx.request.url}`)
+        if (status >= 400) {
+          throw new NonRetryableError(`HTTP ${status} for ${ctx.request.url}`)
+        }
+        const type = ctx.contentType.type.toLowerCase()
+        if (!HTML_TYPES.has(type)) {
+          throw new NonRetryableError(`E_CONTENT_TYPE: expected HTML, got ${type} (${ctx.request.url})`)
+        }
+        const body = Buffer.isBuffer(ctx.body) ? ctx.body : Buffer.from(ctx.body, 'latin1')
+        const rawType = ctx.response.headers['content-type']
+        await options.onPage({
+          key: String(ctx.request.userData['key']),
+          requestedUrl: ctx.request.url,
+          url: ctx.request.loadedUrl ?? ctx.request.url,
+          status,
+          contentType: Array.isArray(rawType) ? (rawType[0] ?? null) : (rawType ?? null),
+          body,
+        })
+      },
+      errorHandler: async ({ request }, error) => {
+        if (/E_TOO_LARGE|E_CONTENT_TYPE|refusing/.test(error.message)) request.noRetry = true
+        // Exponential backoff before the retry: 0.5 s, 1 s, 2 s … capped at 8 s.
+        const wait = Math.min(8000, 500 * 2 ** request.retryCount)
+        await new Promise((resolve) => setTimeout(resolve, wait))
+      },
+      failedRequestHandler: async ({ request, response }, error) => {
+        await options.onFailure(classifyFailure(String(request.userData['key']), request.url, error, response?.statusCode))
+      },
+    },
+    config,
+  )
+  await crawler.run()
+}
+
+function keyFor(byKey: Map<string, PageRequest>, url: string): string {
+  for (const [key, request] of byKey) if (request.url === url) return key
+  return url
+}
+
+/** Wraps the response stream so bodies over the limit (after decompression) fail the request. */
+function limitResponse(
+  response: NodeJS.ReadableStream & { headers: Record<string, unknown>; statusCode: number },
+  maxBytes: number,
+): Transform {
+  let total = 0
+  const limited = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      total += chunk.length
+      if (total > maxBytes) {
+        callback(new NonRetryableError(`E_TOO_LARGE: page exceeds the ${maxBytes}-byte limit`))
+        ;(response as unknown as { destroy?: () => void }).destroy?.()
+        return
+      }
+      callback(null, chunk)
+    },
+  })
+  response.on('error', (error: Error) => limited.destroy(error))
+  response.pipe(limited)
+  // Crawlee reads these off the response after the hook.
+  for (const key of ['statusCode', 'statusMessage', 'headers', 'url', 'redirectUrls', 'request', 'timings', 'ip']) {
+    Object.defineProperty(limited, key, { value: (response as unknown as Record<string, unknown>)[key], enumerable: true })
+  }
+  return limited
+}
+
+function classifyFailure(key: string, url: string, error: Error, statusCode: number | undefined): PageFailure {
+  const message = describeError(error)
+  const status = /HTTP (\d{3})/.exec(message)?.[1] ?? /^(\d{3}) - /.exec(message)?.[1]
+  const httpStatus = status ? Number(status) : (statusCode ?? null)
+  let code = 'E_FETCH'
+  if (/E_TOO_LARGE/.test(message)) code = 'E_TOO_LARGE'
+  else if (/E_CONTENT_TYPE|served Content-Type/.test(message)) code = 'E_CONTENT_TYPE'
+  else if (/refusing/.test(message)) code = 'E_BLOCKED_ADDRESS'
+  else if (/timed? ?out|timeout/i.test(message)) code = 'E_TIMEOUT'
+  else if (/redirect/i.test(message)) code = 'E_REDIRECT'
+  else if (httpStatus !== null && httpStatus >= 400) code = 'E_HTTP_STATUS'
+  return { key, url, code, reason: message.replace(/^E_[A-Z_]+: /, ''), httpStatus: httpStatus && httpStatus >= 400 ? httpStatus : null, skipped: false }
+}

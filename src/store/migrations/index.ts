@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as init from './0001-init.js'
+
+/** Static map (no filesystem scanning), so migrations work from dist/ and under bundlers. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-init': init,
+}

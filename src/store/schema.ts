@@ -1,0 +1,127 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/** ISO-8601 UTC text timestamps everywhere (readable in sqlite3 and Datasette). */
+type Timestamp = string
+
+export interface SourceTable {
+  id: string
+  name: string
+  homepage: string
+  language: string
+  schedule: string
+  /** The full definition as JSON (politeness, sitemaps, tags) so runs can be reproduced. */
+  definition_json: string
+  is_local: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface FeedTable {
+  id: Generated<number>
+  source_id: string
+  url: string
+  kind: 'feed' | 'sitemap'
+  title: string | null
+  etag: string | null
+  last_modified: string | null
+  last_polled_at: Timestamp | null
+  last_success_at: Timestamp | null
+  last_status: number | null
+  last_error: string | null
+  consecutive_failures: Generated<number>
+  ttl_minutes: number | null
+  next_poll_at: Timestamp | null
+  items_seen: Generated<number>
+  is_active: Generated<number>
+}
+
+export interface FeedItemTable {
+  id: Generated<number>
+  feed_id: number
+  item_key: string
+  url: string
+  title: string | null
+  published_at: Timestamp | null
+  first_seen_at: Timestamp
+  /** pending → fetched | failed | skipped; pending rows are picked up by the next run. */
+  status: 'pending' | 'fetched' | 'failed' | 'skipped'
+  attempts: Generated<number>
+  last_error: string | null
+  article_id: number | null
+}
+
+export interface ArticleTable {
+  id: Generated<number>
+  canonical_url: string
+  url: string
+  source_id: string
+  title: string | null
+  /** JSON array of author names. */
+  authors_json: string
+  published_at: Timestamp | null
+  published_from: string | null
+  modified_at: Timestamp | null
+  fetched_at: Timestamp
+  language: string | null
+  site_name: string | null
+  description: string | null
+  image_url: string | null
+  is_paywalled: number
+  html_bytes: number
+  text: string
+  /** sha256 of the normalised text: the same content stored twice changes nothing. */
+  content_hash: string
+  duplicate_of: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface CrawlRunTable {
+  id: Generated<number>
+  started_at: Timestamp
+  finished_at: Timestamp | null
+  status: 'running' | 'completed' | 'failed' | 'interrupted'
+  trigger: string
+  source_ids_json: string
+  feeds_polled: Generated<number>
+  feeds_not_modified: Generated<number>
+  feeds_failed: Generated<number>
+  articles_new: Generated<number>
+  articles_updated: Generated<number>
+  articles_unchanged: Generated<number>
+  articles_failed: Generated<number>
+  articles_skipped: Generated<number>
+  duration_ms: number | null
+  error: string | null
+}
+
+export interface FetchErrorTable {
+  id: Generated<number>
+  run_id: number | null
+  source_id: string | null
+  feed_id: number | null
+  url: string
+  stage: 'feed' | 'sitemap' | 'page' | 'extract' | 'store' | 'robots'
+  code: string
+  reason: string
+  http_status: number | null
+  occurred_at: ColumnType<Timestamp, Timestamp, never>
+}
+
+export interface Database {
+  sources: SourceTable
+  feeds: FeedTable
+  feed_items: FeedItemTable
+  articles: ArticleTable
+  crawl_runs: CrawlRunTable
+  fetch_errors: FetchErrorTable
+}
+
+export type SourceRow = Selectable<SourceTable>
+export type FeedRow = Selectable<FeedTable>
+export type FeedItemRow = Selectable<FeedItemTable>
+export type ArticleRow = Selectable<ArticleTable>
+export type NewArticle = Insertable<ArticleTable>
+export type ArticleUpdate = Updateable<ArticleTable>
+export type CrawlRunRow = Selectable<CrawlRunTable>
+export type FetchErrorRow = Selectable<FetchErrorTable>
