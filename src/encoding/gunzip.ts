@@ -1,0 +1,33 @@
+import { gunzipSync } from 'node:zlib'
+import { NewshoundError } from '../errors.js'
+
+/** True when the bytes start with the gzip magic number (1f 8b). */
+export function sniffGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
+}
+
+/**
+ * Gunzips bytes that are still gzip: servers that serve `feed.xml.gz` or a pre-compressed sitemap
+ * without `Content-Encoding: gzip` hand us the compressed body. Other bytes come back unchanged.
+ * Output above `maxDecompressedBytes` is refused (a gzip bomb is a few KiB on the wire).
+ */
+export function maybeGunzip(bytes: Uint8Array, maxDecompressedBytes: number): Uint8Array {
+  if (!sniffGzip(bytes)) return bytes
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxDecompressedBytes })
+  } catch (error) {
+    if (
+      (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ||
+      error instanceof RangeError
+    ) {
+      throw new NewshoundError(
+        'E_TOO_LARGE',
+        `decode: gzip body expands beyond ${maxDecompressedBytes} bytes`,
+        { cause: error },
+      )
+    }
+    throw new NewshoundError('E_DECODE', 'decode: body starts like gzip but does not gunzip', {
+      cause: error,
+    })
+  }
+}
