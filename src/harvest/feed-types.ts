@@ -37,4 +37,8 @@ export interface ParseFeedOptions {
   readonly url: string
   /** HTTP Content-Type header, if any (may carry a charset). */
   readonly contentType?: string | null
+  /** Items kept per feed; the rest are reported in `skipped` (default 1000). */
+  readonly maxItems?: number
+  /** Largest body accepted after gunzipping a gzip body sent without Content-Encoding (default 32 MiB). */
+  readonly maxDecompressedBytes?: number
 }
