@@ -42,9 +42,11 @@ export const JUNK_TAGS = new Set([
 export const FURNITURE_TAGS = new Set(['aside', 'footer', 'header', 'form'])
 
 export const UNLIKELY =
-  /-ad-|^ad-|-ads\b|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|communit|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|signup|subscribe|promo|cookie|consent|outbrain|taboola|recirc|trending|most-?popular|read-?more|more-?stories|tags?-?list|tag-?cloud|author-?bio|byline|dateline|toolbar|masthead|navbar|nav-|-nav\b|widget|carousel|slideshow-nav|jump-?link|print-?only|visually-?hidden|sr-only|screen-?reader|paywall|meter|modal|overlay|lightbox|credit|caption-?credit|recommend|you-?may|also-?like|next-?up|playlist|video-?player|newsfeed|feedback|rating/i
+  /-ad-|^ad-|-ads\b|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|communit|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|signup|subscribe|promo|cookie|consent|outbrain|taboola|recirc|trending|most-?popular|read-?more|more-?stories|tags?-?list|tag-?cloud|author-?(?:bio|box|info|card)|about-?(?:the-?)?author|navigation|byline|dateline|toolbar|masthead|navbar|nav-|-nav\b|widget|carousel|slideshow-nav|jump-?link|print-?only|visually-?hidden|sr-only|screen-?reader|paywall|meter|modal|overlay|lightbox|credit|caption-?credit|recommend|you-?may|also-?like|next-?up|playlist|video-?player|newsfeed|feedback|rating/i
 
-export const MAYBE = /and|article|body|column|content|main|mathjax|shadow|story|text|entry|post/i
+// Embedded tweets and posts sit in "social-embed" boxes but are quoted article material.
+export const MAYBE =
+  /and|article|body|column|content|main|mathjax|shadow|story|text|entry|post|embed|tweet/i
 
 export const POSITIVE =
   /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|rich-?text|paragraph/i
@@ -54,11 +56,11 @@ export const NEGATIVE =
 
 /** Lines that are furniture even when they sit inside the article container. */
 export const BOILERPLATE_LINE =
-  /^(?:advertisement|anzeige|werbung|sponsored|share(?: this(?: article| story)?)?|teilen|tweet|print|email|e-mail|drucken|read more|mehr zum thema|weiterlesen|related(?: articles| stories| content)?|recommended|see also|siehe auch|comments?|kommentare|loading\.*|close|schließen|subscribe|abonnieren|sign up|log ?in|register|follow us.*|click here.*|skip to .*|back to top|nach oben|image|photo|foto|bild|video|audio|listen|copy link|link kopieren|zoom|expand|getty images|ap photo|reuters|dpa|shutterstock|\(?(?:photo|image|foto|bild)s?:?.{0,60}\)?)$/i
+  /^(?:advertisement|advert|ad|ads|anzeige|werbung|sponsored|share(?: this(?: article| story)?)?|teilen|tweet|print|email|e-mail|drucken|read more|mehr zum thema|weiterlesen|related(?: articles| stories| content)?|recommended|see also|siehe auch|comments?|kommentare|loading\.*|close|schließen|subscribe|abonnieren|sign up|log ?in|register|follow us.*|click here.*|skip to .*|back to top|nach oben|previous post|next post|previous article|next article|sharing is caring!?|don'?t miss|you may also like.*|more from .{1,40}|weitere artikel|das könnte sie auch interessieren|image|photo|foto|bild|video|audio|listen|copy link|link kopieren|zoom|expand|getty images|ap photo|reuters|dpa|shutterstock|\(?(?:photo|image|foto|bild)s?:?.{0,60}\)?)$/i
 
 /** Lines typical of newsletter boxes, paywall nags and social CTAs (matched on short lines only). */
 export const BOILERPLATE_PHRASE =
-  /sign up for|subscribe to (?:our|the)|newsletter|get the latest|follow (?:us|\w+) on (?:twitter|facebook|instagram)|share (?:this|on)|all rights reserved|©|\bcopyright\b|we use cookies|this (?:article|story) (?:was|is) (?:originally|first) published|click here to|download (?:the|our) app|related coverage|more from|read (?:the|our) full|jetzt abonnieren|zum newsletter|alle rechte vorbehalten|wir verwenden cookies|lesen sie auch|das könnte sie auch interessieren|melden sie sich an|image (?:credit|source|courtesy)|photo (?:credit|courtesy|by)|bildquelle/i
+  /sign up for|subscribe to (?:our|the)|newsletter|get the latest|follow (?:us|\w+) on (?:twitter|facebook|instagram)|share (?:this|on)|all rights reserved|©|\bcopyright\b|we use cookies|requires javascript|enable javascript|this (?:article|story) (?:was|is) (?:originally|first) published|click here to|download (?:the|our) app|related coverage|more from|read (?:the|our) full|jetzt abonnieren|zum newsletter|alle rechte vorbehalten|wir verwenden cookies|lesen sie auch|das könnte sie auch interessieren|melden sie sich an|image (?:credit|source|courtesy)|photo (?:credit|courtesy|by)|bildquelle/i
 
 /** class + id of an element, for the patterns above. */
 export function classAndId(el: HtmlElement): string {

@@ -121,12 +121,41 @@ interface Stats {
   lis: number
   inputs: number
   headings: number
+  /** Text in paragraphs that read like prose (long enough, few links). */
+  good: number
 }
 
-interface Context {
+interface LooseRun {
+  readonly el: HtmlElement
+  readonly text: number
+  readonly commas: number
+}
+
+interface StatsContext {
   readonly junk: Set<HtmlElement>
   readonly stats: Map<HtmlElement, Stats>
+  readonly looseRuns: LooseRun[]
+}
+
+/** Containers whose bare text (no <p>) is scored as paragraphs; lists and cells are not. */
+const LOOSE_TEXT_HOSTS = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'body',
+  'center',
+  'font',
+  'blockquote',
+])
+
+/** Length from which a low-link paragraph counts as prose when comparing containers. */
+const GOOD_PARAGRAPH = 60
+
+interface Context extends StatsContext {
   readonly scores: Map<HtmlElement, number>
+  /** Content credit alone (score without the tag and class-name prior). */
+  readonly credits: Map<HtmlElement, number>
   readonly bodyEvidence: BodyEvidence | null
 }
 
@@ -163,9 +192,15 @@ function extractOnce(
 ): string {
   const junk = new Set<HtmlElement>()
   markJunk(root, junk, stripUnlikely)
-  const stats = new Map<HtmlElement, Stats>()
-  computeStats(root, junk, stats)
-  const ctx: Context = { junk, stats, scores: new Map(), bodyEvidence }
+  const ctx: Context = {
+    junk,
+    stats: new Map(),
+    looseRuns: [],
+    scores: new Map(),
+    credits: new Map(),
+    bodyEvidence,
+  }
+  computeStats(root, ctx)
   scoreParagraphs(root, ctx)
   const top = pickTopCandidate(root, ctx)
   if (top === null) return ''
@@ -209,33 +244,69 @@ function markJunk(el: HtmlElement, junk: Set<HtmlElement>, stripUnlikely: boolea
   }
 }
 
-function computeStats(
-  el: HtmlElement,
-  junk: Set<HtmlElement>,
-  stats: Map<HtmlElement, Stats>,
-): Stats {
-  const s: Stats = { text: 0, links: 0, commas: 0, paragraphs: 0, lis: 0, inputs: 0, headings: 0 }
+function computeStats(el: HtmlElement, ctx: StatsContext): Stats {
+  const s: Stats = {
+    text: 0,
+    links: 0,
+    commas: 0,
+    paragraphs: 0,
+    lis: 0,
+    inputs: 0,
+    headings: 0,
+    good: 0,
+  }
+  // A run of text and inline elements between blocks: a paragraph without <p> (Blogger-style
+  // `text<br><br>text` bodies). Scored like a paragraph of its parent, as Readability does.
+  let runText = 0
+  let runLinks = 0
+  let runCommas = 0
+  const endRun = (): void => {
+    if (runText >= 25 && runLinks / runText < 0.5)
+      ctx.looseRuns.push({ el, text: runText, commas: runCommas })
+    if (runText >= GOOD_PARAGRAPH && runLinks / runText < 0.3) s.good += runText
+    runText = 0
+    runLinks = 0
+    runCommas = 0
+  }
   for (const child of el.children) {
     if (child.kind === 'text') {
       const t = child.text
-      s.text += visibleLength(t)
-      for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 44) s.commas++
+      const len = visibleLength(t)
+      let commas = 0
+      for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 44) commas++
+      s.text += len
+      s.commas += commas
+      runText += len
+      runCommas += commas
       continue
     }
-    if (junk.has(child)) {
+    if (ctx.junk.has(child)) {
       if (child.tag === 'input') s.inputs++
       continue
     }
-    const c = computeStats(child, junk, stats)
+    const c = computeStats(child, ctx)
+    const childLinks = child.tag === 'a' ? c.text : c.links
     s.text += c.text
-    s.links += child.tag === 'a' ? c.text : c.links
+    s.links += childLinks
     s.commas += c.commas
     s.paragraphs += c.paragraphs + (child.tag === 'p' && c.text > 0 ? 1 : 0)
     s.lis += c.lis + (child.tag === 'li' ? 1 : 0)
     s.inputs += c.inputs
     s.headings += c.headings + (/^h[2-6]$/.test(child.tag) ? 1 : 0)
+    if (BLOCK_TAGS.has(child.tag)) {
+      endRun()
+      s.good += c.good
+    } else {
+      runText += c.text
+      runLinks += childLinks
+      runCommas += c.commas
+    }
   }
-  stats.set(el, s)
+  if (isParagraphLike(el)) {
+    runText = 0
+    s.good = s.text >= GOOD_PARAGRAPH && s.links / s.text < 0.3 ? s.text : s.good
+  } else endRun()
+  ctx.stats.set(el, s)
   return s
 }
 
@@ -260,6 +331,9 @@ function visibleLength(t: string): number {
 function classWeight(el: HtmlElement): number {
   const ci = classAndId(el)
   if (ci === '') return 0
+  // Embedded tweets/posts are quoted material of the story ("social-media-embed" would read as
+  // both social and media).
+  if (/tweet|embed/i.test(ci)) return 0
   let w = 0
   const cls = el.attrs['class'] ?? ''
   const id = el.attrs['id'] ?? ''
@@ -341,13 +415,24 @@ function scoreParagraphs(root: HtmlElement, ctx: Context): void {
     if (s === undefined || s.text < 25) continue
     let score = 1 + s.commas + Math.min(Math.floor(s.text / 100), 3)
     if (ctx.bodyEvidence !== null) score *= ctx.bodyEvidence.weight(el)
-    let ancestor = el.parent
-    for (let level = 0; ancestor !== null && ancestor.tag !== '#root' && level < 5; level++) {
-      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3
-      const current = ctx.scores.get(ancestor) ?? baseScore(ancestor)
-      ctx.scores.set(ancestor, current + score / divider)
-      ancestor = ancestor.parent
-    }
+    credit(el.parent, score, ctx)
+  }
+  for (const run of ctx.looseRuns) {
+    if (!LOOSE_TEXT_HOSTS.has(run.el.tag) || isParagraphLike(run.el) || ctx.junk.has(run.el))
+      continue
+    credit(run.el, 1 + run.commas + Math.min(Math.floor(run.text / 100), 3), ctx)
+  }
+}
+
+/** Adds a paragraph's score to its container and, diminishing, to four more ancestors. */
+function credit(first: HtmlElement | null, score: number, ctx: Context): void {
+  let ancestor = first
+  for (let level = 0; ancestor !== null && ancestor.tag !== '#root' && level < 5; level++) {
+    const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3
+    const current = ctx.scores.get(ancestor) ?? baseScore(ancestor)
+    ctx.scores.set(ancestor, current + score / divider)
+    ctx.credits.set(ancestor, (ctx.credits.get(ancestor) ?? 0) + score / divider)
+    ancestor = ancestor.parent
   }
 }
 
@@ -359,10 +444,13 @@ function linkDensity(el: HtmlElement, ctx: Context): number {
 
 function pickTopCandidate(root: HtmlElement, ctx: Context): HtmlElement | null {
   const ranked: Array<[HtmlElement, number]> = []
+  let maxCredit = 0
+  for (const c of ctx.credits.values()) maxCredit = Math.max(maxCredit, c)
   for (const [el, raw] of ctx.scores) {
     const score = raw * (1 - linkDensity(el, ctx))
     ctx.scores.set(el, score)
-    ranked.push([el, score])
+    // A class name like id="page" alone must not make a barely-credited wrapper win.
+    if ((ctx.credits.get(el) ?? 0) >= 0.2 * maxCredit) ranked.push([el, score])
   }
   ranked.sort((a, b) => b[1] - a[1])
   const first = ranked[0]
@@ -404,6 +492,31 @@ function pickTopCandidate(root: HtmlElement, ctx: Context): HtmlElement | null {
       break
     }
     lastScore = ps
+  }
+  // Articles split into several sections (figures, ads and pull quotes between them) leave the
+  // best-scored block holding only part of the body: move up while an ancestor adds mostly prose.
+  const topStats = (): Stats =>
+    ctx.stats.get(top) ?? {
+      text: 0,
+      links: 0,
+      commas: 0,
+      paragraphs: 0,
+      lis: 0,
+      inputs: 0,
+      headings: 0,
+      good: 0,
+    }
+  for (
+    let parent = top.parent;
+    parent !== null && parent.tag !== '#root' && parent.tag !== 'html';
+    parent = parent.parent
+  ) {
+    const ps = ctx.stats.get(parent)
+    if (ps === undefined) break
+    const ts = topStats()
+    const gainGood = ps.good - ts.good
+    const gainText = ps.text - ts.text
+    if (gainGood >= Math.max(200, 0.3 * ts.good) && gainGood >= 0.5 * gainText) top = parent
   }
   // A wrapper with a single element child adds nothing; use the wrapper for sibling merging.
   while (top.parent !== null && top.parent.tag !== 'body' && top.parent.tag !== '#root') {
@@ -482,6 +595,9 @@ function shouldDrop(el: HtmlElement, ctx: Context): boolean {
   if (s === undefined) return true
   if (s.text === 0) return true
   const tag = el.tag
+  // Captions and their credit lines describe pictures, not the story.
+  if (tag === 'figcaption') return true
+  if (tag === 'p' && s.text < 200 && linkDensity(el, ctx) > 0.8) return true
   if (/^h[1-6]$/.test(tag)) {
     return classWeight(el) < 0 || linkDensity(el, ctx) > 0.33
   }
@@ -490,6 +606,8 @@ function shouldDrop(el: HtmlElement, ctx: Context): boolean {
     if (s.paragraphs < 3 || linkDensity(el, ctx) > 0.3) return true
   }
   if (!CONDITIONAL_TAGS.has(tag)) return false
+  // An embedded tweet is short and link-heavy by nature; it is still what the story quotes.
+  if (/tweet|embed/i.test(classAndId(el))) return false
   const weight = classWeight(el)
   const score = ctx.scores.get(el) ?? 0
   if (weight + score < 0) return true
@@ -539,11 +657,19 @@ function renderInto(
   if (block) flush(lines, buffer)
 }
 
+/** "Updated 11:21 pm CST, Tuesday, November 19, 2019", "Published: 29.11.2026" and similar stamps. */
+const DATE_STAMP_LINE =
+  /^(?:updated|published|posted|last updated|first published|aktualisiert|veröffentlicht|erschienen|stand)(?: at| on| am)?:?\s+(?:[\w.,:/-]+\s*){1,8}$/i
+
 /** Drops boilerplate lines (share prompts, ad labels, credits) and a repeated headline. */
 function postFilter(lines: string[], title: string | null): string[] {
   const normTitle = title === null ? null : title.toLowerCase().replace(/\W+/g, '')
   return lines.filter((line) => {
     if (BOILERPLATE_LINE.test(line)) return false
+    // Escaped markup (tracking pixels inside <noscript> copies) and bare URLs are never prose.
+    if (/^<[a-z][\w-]*[\s>]/i.test(line) && line.endsWith('>')) return false
+    if (/^https?:\/\/\S+$/.test(line)) return false
+    if (line.length < 120 && DATE_STAMP_LINE.test(line)) return false
     if (line.length < 200 && BOILERPLATE_PHRASE.test(line)) return false
     if (
       normTitle !== null &&
