@@ -66,9 +66,10 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): DecodeRe
     const utf16 = looksLikeUtf16(bytes)
     if (utf16) return finish(bytes, utf16, declared.source)
   }
-  if (validUtf8) return finish(bytes, 'utf-8', 'utf8-valid')
+  // Before the UTF-8 check: BOM-less UTF-16 of ASCII text is "valid UTF-8" full of NULs.
   const utf16 = looksLikeUtf16(bytes)
   if (utf16) return finish(bytes, utf16, 'detected')
+  if (validUtf8) return finish(bytes, 'utf-8', 'utf8-valid')
   if (mostlyUtf8) return finish(bytes, 'utf-8', 'detected')
   return finish(bytes, 'windows-1252', 'default')
 }
@@ -120,6 +121,13 @@ function metaCharset(bytes: Uint8Array): string | null {
 }
 
 function sniffBom(bytes: Uint8Array): { encoding: string; length: number } | null {
+  // UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0x00 && bytes[3] === 0x00) {
+    return { encoding: 'utf-32le', length: 4 }
+  }
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0xfe && bytes[3] === 0xff) {
+    return { encoding: 'utf-32be', length: 4 }
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { encoding: 'utf-8', length: 3 }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 }

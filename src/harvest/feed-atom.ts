@@ -26,10 +26,11 @@ export function readAtomText(element: XmlElement): AtomText {
   const mode = (element.attrs['mode'] ?? '').trim().toLowerCase()
   const isXhtml = type === 'xhtml' || type === 'application/xhtml+xml'
   const isHtml = type === 'html' || type === 'text/html' || mode === 'escaped'
-  // RFC 4287 4.1.3.3: any other non-text, non-XML media type is base64-encoded.
+  // RFC 4287 4.1.3.3: other non-text, non-XML media types are base64. Producers also label plain
+  // text with made-up types, so base64 is taken only when it decodes to UTF-8 text.
   const isBinaryType = type.includes('/') && !type.startsWith('text/') && !/[+/]xml$/.test(type)
-  if (mode === 'base64' || isBinaryType) {
-    const decoded = Buffer.from(textContent(element).replace(/\s+/g, ''), 'base64').toString('utf8')
+  const decoded = mode === 'base64' || isBinaryType ? decodeBase64Text(textContent(element)) : null
+  if (decoded !== null) {
     return isHtml || isXhtml || looksLikeHtml(decoded)
       ? { text: htmlToText(decoded), html: decoded }
       : { text: collapse(decoded), html: decoded }
@@ -44,6 +45,18 @@ export function readAtomText(element: XmlElement): AtomText {
   const raw = textContent(element)
   if (isHtml) return { text: htmlToText(raw), html: raw.trim() }
   return { text: collapse(raw), html: raw.trim() }
+}
+
+/** The alternate link of an Atom element (feed or entry), resolved against its xml:base. */
+function decodeBase64Text(text: string): string | null {
+  const compact = text.replace(/\s+/g, '')
+  if (compact === '' || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact))
+    return null
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(compact, 'base64'))
+  } catch {
+    return null
+  }
 }
 
 /** The alternate link of an Atom element (feed or entry), resolved against its xml:base. */

@@ -66,6 +66,8 @@ export function readRssFeed(root: XmlElement): FeedReader {
           textOf(findChild(item, 'atom:updated')),
           textOf(findChild(item, 'dcterms:modified')),
           textOf(findChild(item, 'atom:modified')),
+          // Microsoft CDF (<CHANNEL>/<ITEM LASTMOD=…>), still met in old intranet feeds
+          item.attrs['lastmod'],
         ],
         author:
           rssPerson(findChild(item, 'author')) ??
@@ -80,7 +82,7 @@ export function readRssFeed(root: XmlElement): FeedReader {
             ? rssHtml(encoded)
             : atomSummary
               ? readAtomText(atomSummary).html
-              : textOf(findChild(item, 'itunes:summary')),
+              : (textOf(findChild(item, 'itunes:summary')) ?? textOf(findChild(item, 'abstract'))),
         categories: [...findChildren(item, 'category'), ...findChildren(item, 'dc:subject')].map(
           (c) => textContent(c),
         ),
@@ -129,7 +131,9 @@ function rssLink(element: XmlElement): string | null {
       if (resolved) return resolved
     }
   }
-  return atomAlternateLink(element)
+  // CDF puts the link in an HREF attribute of <CHANNEL> and <ITEM>.
+  const href = element.attrs['href']
+  return atomAlternateLink(element) ?? (href ? resolveUrl(href, element.base) : null)
 }
 
 /** Description as HTML: escaped HTML decodes to markup; naked markup is written back out. */

@@ -225,6 +225,34 @@ describe('parseFeed over fixture feeds', () => {
     ])
   })
 
+  it.each([
+    [
+      'type="html" escaped markup',
+      '<title type="html">A &lt;b&gt;bold&lt;/b&gt; move</title>',
+      'A bold move',
+    ],
+    [
+      'base64 with a binary type',
+      `<title type="application/octet-stream">${Buffer.from('Base <b>64</b>').toString('base64')}</title>`,
+      'Base 64',
+    ],
+    [
+      'an unknown type that is not base64',
+      '<title type="application/x-custom">test</title>',
+      'test',
+    ],
+    [
+      'xhtml with an inline script',
+      '<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">safe<script>alert(1)</script></div></title>',
+      'safe',
+    ],
+  ])('reads an Atom title given as %s as plain text', (_name, title, expected) => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><entry>${title}<id>x</id></entry></feed>`
+    expect(parseFeed(Buffer.from(xml), { url: 'https://x.example/' }).items[0]?.title).toBe(
+      expected,
+    )
+  })
+
   it('uses the HTTP charset when the feed declares none', () => {
     const bytes = Buffer.from('<rss><channel><title>Caf\xe9</title></channel></rss>', 'latin1')
     expect(
