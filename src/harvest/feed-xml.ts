@@ -48,6 +48,9 @@ const NAMESPACES = new Map<string, string>([
   ['http://rssnamespace.org/feedburner/ext/1.0', 'feedburner'],
   ['http://purl.org/rss/1.0/modules/slash/', 'slash'],
   ['http://wellformedweb.org/commentapi/', 'wfw'],
+  ['http://www.sitemaps.org/schemas/sitemap/0.9', ''],
+  ['http://www.google.com/schemas/sitemap-0.84', ''],
+  ['http://www.google.com/schemas/sitemap-news/0.9', 'news'],
 ])
 
 /** Prefixes used without a declaration (a common slip): read them as their usual namespace. */
