@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib'
+import { constants, gunzipSync } from 'node:zlib'
 import { NewshoundError } from '../errors.js'
 
 /** True when the bytes start with the gzip magic number (1f 8b). */
@@ -14,7 +14,12 @@ export function sniffGzip(bytes: Uint8Array): boolean {
 export function maybeGunzip(bytes: Uint8Array, maxDecompressedBytes: number): Uint8Array {
   if (!sniffGzip(bytes)) return bytes
   try {
-    return gunzipSync(bytes, { maxOutputLength: maxDecompressedBytes })
+    // Z_SYNC_FLUSH: a truncated download still yields what arrived (the tolerant parsers can use
+    // a feed cut off mid-item); corrupt data in the middle still throws.
+    return gunzipSync(bytes, {
+      maxOutputLength: maxDecompressedBytes,
+      finishFlush: constants.Z_SYNC_FLUSH,
+    })
   } catch (error) {
     if (
       (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ||

@@ -1,6 +1,6 @@
 import { decodeBytes } from '../encoding/decode.js'
 import { maybeGunzip } from '../encoding/gunzip.js'
-import { describeError, FeedParseError } from '../errors.js'
+import { describeError, FeedParseError, NewshoundError } from '../errors.js'
 import { type FeedReader, readAtomFeed } from './feed-atom.js'
 import { finishItem, type ItemDraft } from './feed-item.js'
 import { readJsonFeed } from './feed-json.js'
@@ -23,7 +23,7 @@ const DEFAULT_MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
  * @example const feed = parseFeed(body, { url: finalUrl, contentType: headers['content-type'] })
  */
 export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions): ParsedFeed {
-  const body = maybeGunzip(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES)
+  const body = gunzipBody(bytes, options)
   const first = firstSignificantByte(body)
   if (first === null) throw new FeedParseError(options.url, 'not a feed: empty body')
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) return parseJsonFeed(body, options)
@@ -36,6 +36,18 @@ export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions): ParsedF
   const format: FeedFormat = root.local === 'feed' ? 'atom' : root.local === 'rdf' ? 'rdf' : 'rss'
   const reader = format === 'atom' ? readAtomFeed(root) : readRssFeed(root)
   return collect(format, reader, decoded.encoding, options)
+}
+
+/** Gunzips a gzip body; a corrupt one is "not a feed", a too-large one stays E_TOO_LARGE. */
+function gunzipBody(bytes: Uint8Array, options: ParseFeedOptions): Uint8Array {
+  try {
+    return maybeGunzip(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES)
+  } catch (error) {
+    if (error instanceof NewshoundError && error.code === 'E_DECODE') {
+      throw new FeedParseError(options.url, 'not a feed: corrupt gzip body', { cause: error })
+    }
+    throw error
+  }
 }
 
 function parseJsonFeed(body: Uint8Array, options: ParseFeedOptions): ParsedFeed {
