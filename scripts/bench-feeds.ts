@@ -170,10 +170,23 @@ interface SetFigures {
   readonly baseline: Score & { feedsPerSecond: number }
 }
 
+/** Best of a warm-up plus RUNS timed passes: the machine is shared, the minimum is the signal. */
+const RUNS = 3
+
+async function bestOf(run: () => Promise<RunResult>): Promise<RunResult> {
+  await run()
+  let best: RunResult | null = null
+  for (let i = 0; i < RUNS; i++) {
+    const result = await run()
+    if (!best || result.seconds < best.seconds) best = result
+  }
+  return best as RunResult
+}
+
 async function benchSet(name: string, dir: string, expected?: string): Promise<SetFigures> {
   const entries = readJsonl<FeedEntry>(join(dir, 'feeds.jsonl'))
-  const ours = await runOurs(dir, entries)
-  const baseline = await runRssParser(dir, entries)
+  const ours = await bestOf(() => runOurs(dir, entries))
+  const baseline = await bestOf(() => runRssParser(dir, entries))
   return {
     name,
     ours: {
@@ -198,7 +211,7 @@ const sets = [
   await benchSet('feeds-real', realDir, join(realDir, 'expected-silver.jsonl')),
 ]
 console.log(
-  `feed parsing: newshound parseFeed vs rss-parser 3.13 (defaults); node ${process.version}, ${cpus().length} cores`,
+  `feed parsing: newshound parseFeed vs rss-parser 3.13 (defaults); node ${process.version}, ${cpus().length} cores; speed = best of ${RUNS} warm passes`,
 )
 for (const set of sets) {
   console.log(`${set.name}:`)
