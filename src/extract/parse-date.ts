@@ -60,7 +60,7 @@ const MONTH_DAY_YEAR = new RegExp(
   'iu',
 )
 /** "29.11.2026", "29.11.26" is too ambiguous with versions, so four-digit years only. */
-const NUMERIC_DMY = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/
+const NUMERIC_DMY = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]|[A-Za-z])/
 /** "2026-11-29", "2026/11/29" */
 const NUMERIC_YMD = /(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/
 /** US "11/29/2026" */
@@ -115,29 +115,44 @@ export interface TextDateMatch {
   readonly index: number
 }
 
-/** All forms tried in order of specificity; returns the earliest match in the text. */
+/** The earliest date written in the text, or null. */
 export function findTextDate(text: string): TextDateMatch | null {
-  let best: TextDateMatch | null = null
-  const consider = (index: number, y: number, mo: number, d: number, rest: string): void => {
-    const iso = withTime(y, mo, d, rest)
-    if (iso !== null && (best === null || index < best.index)) best = { iso, index }
+  return findTextDates(text)[0] ?? null
+}
+
+/** Every date written in the text (English and German forms), in order of appearance. */
+export function findTextDates(text: string): TextDateMatch[] {
+  const found: TextDateMatch[] = []
+  const taken: Array<[number, number]> = []
+  const forms: Array<[RegExp, (m: RegExpExecArray) => [number, number, number]]> = [
+    [DAY_MONTH_YEAR, (m) => [Number(m[3]), monthOf(m[2]!), Number(m[1])]],
+    [MONTH_DAY_YEAR, (m) => [Number(m[3]), monthOf(m[1]!), Number(m[2])]],
+    [NUMERIC_DMY, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
+    [NUMERIC_YMD, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
+    // "11/29/2026" is US order; a first number above 12 means the British "29/11/2026".
+    [
+      NUMERIC_MDY,
+      (m) =>
+        Number(m[1]) > 12
+          ? [Number(m[3]), Number(m[2]), Number(m[1])]
+          : [Number(m[3]), Number(m[1]), Number(m[2])],
+    ],
+  ]
+  for (const [form, fields] of forms) {
+    const re = new RegExp(form.source, `${form.flags.replace('g', '')}g`)
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const start = m.index
+      const end = start + m[0].length
+      // A span already read by a more specific form ("29. November 2026" vs "2026") is skipped.
+      if (taken.some(([s, e]) => start < e && end > s)) continue
+      const [y, mo, d] = fields(m)
+      const iso = withTime(y, mo, d, text.slice(end))
+      if (iso === null) continue
+      taken.push([start, end])
+      found.push({ iso, index: start })
+    }
   }
-  let m = DAY_MONTH_YEAR.exec(text)
-  if (m !== null)
-    consider(m.index, Number(m[3]), monthOf(m[2]!), Number(m[1]), text.slice(m.index + m[0].length))
-  m = MONTH_DAY_YEAR.exec(text)
-  if (m !== null)
-    consider(m.index, Number(m[3]), monthOf(m[1]!), Number(m[2]), text.slice(m.index + m[0].length))
-  m = NUMERIC_DMY.exec(text)
-  if (m !== null)
-    consider(m.index, Number(m[3]), Number(m[2]), Number(m[1]), text.slice(m.index + m[0].length))
-  m = NUMERIC_YMD.exec(text)
-  if (m !== null)
-    consider(m.index, Number(m[1]), Number(m[2]), Number(m[3]), text.slice(m.index + m[0].length))
-  m = NUMERIC_MDY.exec(text)
-  if (m !== null)
-    consider(m.index, Number(m[3]), Number(m[1]), Number(m[2]), text.slice(m.index + m[0].length))
-  return best
+  return found.sort((a, b) => a.index - b.index)
 }
 
 function monthOf(name: string): number {

@@ -1,7 +1,7 @@
 import type { DateSource, ExtractHints } from './article-types.js'
 import { classAndId } from './boilerplate.js'
 import { articleNodes, ldStrings, type PageSignals } from './page-signals.js'
-import { findTextDate, parseMachineDate } from './parse-date.js'
+import { findTextDates, parseMachineDate } from './parse-date.js'
 import type { HtmlElement } from './parse-html.js'
 
 export interface ArticleDates {
@@ -153,8 +153,12 @@ function timeElementDates(signals: PageSignals): Array<string | null> {
   for (const el of signals.elements) {
     if (el.tag !== 'time') continue
     if (inForeignContext(el)) continue
-    const label = `${classAndId(el)} ${classAndId(el.parent ?? el)} ${precedingText(el)}`
-    if (UPDATED_WORDS.test(label) || /updat|modif/i.test(label)) continue
+    const before = labelBefore(el)
+    const label = `${classAndId(el)} ${classAndId(el.parent ?? el)} ${before}`
+    const updated =
+      /updat|modif/i.test(classAndId(el)) ||
+      (UPDATED_WORDS.test(before) && !PUBLISHED_WORDS.test(before))
+    if (updated) continue
     const value = el.attrs['datetime'] ?? flatText(el)
     const iso = parseMachineDate(value)
     if (el.attrs['pubdate'] !== undefined || /publish|posted|pubdate|veroeffentlicht/i.test(label))
@@ -198,7 +202,9 @@ function textDates(signals: PageSignals): Array<string | null> {
     for (const child of el.children) {
       if (child.kind === 'text') {
         const t = child.text.trim()
-        if (!foreign && t.length >= 6 && t.length < 200) lines.push({ text: t, el, order: order++ })
+        // Long text is prose; only its start can hold a dateline ("HAMBURG, 14. Oktober 2026 –").
+        if (!foreign && t.length >= 6)
+          lines.push({ text: t.length < 200 ? t : t.slice(0, 80), el, order: order++ })
         continue
       }
       if (child.tag === 'script' || child.tag === 'head' || child.tag === 'nav') continue
@@ -208,12 +214,17 @@ function textDates(signals: PageSignals): Array<string | null> {
   }
   walk(signals.root, false)
   const pick = (line: Line): string | null => {
-    const found = findTextDate(line.text)
-    if (found === null) return null
-    const before = `${line.text.slice(Math.max(0, found.index - 40), found.index)} ${precedingText(line.el)}`
-    if (UPDATED_WORDS.test(before) && !PUBLISHED_WORDS.test(before)) return null
     if (/©|\(c\)|copyright/i.test(line.text)) return null
-    return found.iso
+    for (const found of findTextDates(line.text)) {
+      // "Updated: 9 May 2026 | Published: 6 May 2026": the label nearest before each date decides.
+      const before =
+        found.index === 0
+          ? precedingText(line.el)
+          : line.text.slice(Math.max(0, found.index - 40), found.index)
+      if (UPDATED_WORDS.test(before) && !PUBLISHED_WORDS.test(before)) continue
+      return found.iso
+    }
+    return null
   }
   const after = h1Order < 0 ? lines : lines.filter((l) => l.order >= h1Order)
   const before = h1Order < 0 ? [] : lines.filter((l) => l.order < h1Order).reverse()
@@ -232,6 +243,18 @@ function isForeign(el: HtmlElement): boolean {
 function inForeignContext(el: HtmlElement): boolean {
   for (let p: HtmlElement | null = el; p !== null; p = p.parent) if (isForeign(p)) return true
   return false
+}
+
+/** The label right before an element: text since the previous element sibling ("Updated: <time>"). */
+function labelBefore(el: HtmlElement): string {
+  const parent = el.parent
+  if (parent === null) return ''
+  let out = ''
+  for (const child of parent.children) {
+    if (child === el) break
+    out = child.kind === 'text' ? out + child.text : ''
+  }
+  return out.trim() === '' ? precedingText(el) : out.slice(-40)
 }
 
 /** Text just before an element inside its parent ("Updated: <time>", "Veröffentlicht am <time>"). */
