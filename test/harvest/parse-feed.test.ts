@@ -283,6 +283,11 @@ describe('parseFeed over fixture feeds', () => {
       /not a feed: invalid JSON/,
     ],
     [
+      'a corrupt gzip body',
+      Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.alloc(20, 0xff)]),
+      /not a feed: corrupt gzip body/,
+    ],
+    [
       'an XML document that is no feed',
       Buffer.from('<?xml version="1.0"?><svg><g/></svg>'),
       /root element <svg>/,
