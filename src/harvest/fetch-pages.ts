@@ -38,6 +38,8 @@ export interface PageFailure {
   readonly httpStatus: number | null
   /** robots.txt said no: a skip, not an error of the site. */
   readonly skipped: boolean
+  /** Worth trying again in a later run (network trouble, 5xx, 429), unlike a 404 or a PDF. */
+  readonly transient: boolean
 }
 
 export interface FetchPagesOptions {
@@ -103,6 +105,7 @@ export async function fetchPages(requests: readonly PageRequest[], options: Fetc
           reason: reason === 'robotsTxt' ? `disallowed by robots.txt: ${url}` : `skipped (${reason}): ${url}`,
           httpStatus: null,
           skipped: true,
+          transient: false,
         })
       },
       preNavigationHooks: [
@@ -214,8 +217,8 @@ function limitResponse(
 
 function classifyFailure(key: string, url: string, error: Error, statusCode: number | undefined): PageFailure {
   const message = describeError(error)
-  const status = /HTTP (\d{3})/.exec(message)?.[1] ?? /^(\d{3}) - /.exec(message)?.[1]
-  const httpStatus = status ? Number(status) : (statusCode ?? null)
+  const statusText = /HTTP (\d{3})/.exec(message)?.[1] ?? /^(\d{3}) - /.exec(message)?.[1]
+  const httpStatus = statusText ? Number(statusText) : (statusCode ?? null)
   let code = 'E_FETCH'
   if (/E_TOO_LARGE/.test(message)) code = 'E_TOO_LARGE'
   else if (/E_CONTENT_TYPE|served Content-Type/.test(message)) code = 'E_CONTENT_TYPE'
@@ -223,5 +226,8 @@ function classifyFailure(key: string, url: string, error: Error, statusCode: num
   else if (/timed? ?out|timeout/i.test(message)) code = 'E_TIMEOUT'
   else if (/redirect/i.test(message)) code = 'E_REDIRECT'
   else if (httpStatus !== null && httpStatus >= 400) code = 'E_HTTP_STATUS'
-  return { key, url, code, reason: message.replace(/^E_[A-Z_]+: /, ''), httpStatus: httpStatus && httpStatus >= 400 ? httpStatus : null, skipped: false }
+  const status = httpStatus && httpStatus >= 400 ? httpStatus : null
+  const transient =
+    code === 'E_FETCH' || code === 'E_TIMEOUT' || (status !== null && (status >= 500 || status === 408 || status === 429))
+  return { key, url, code, reason: message.replace(/^E_[A-Z_]+: /, ''), httpStatus: status, skipped: false, transient }
 }

@@ -146,7 +146,7 @@ export async function markItems(
   db: Db,
   itemIds: readonly number[],
   update: {
-    readonly status: 'fetched' | 'failed' | 'skipped'
+    readonly status: 'fetched' | 'failed' | 'rejected' | 'skipped'
     readonly articleId?: number | null
     readonly error?: string | null
   },

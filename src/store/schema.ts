@@ -12,6 +12,8 @@ export interface SourceTable {
   /** The full definition as JSON (politeness, sitemaps, tags) so runs can be reproduced. */
   definition_json: string
   is_local: number
+  /** 'catalog' (crawlers/) or 'imported' (OPML / sources add): imported ones live only here. */
+  origin: 'catalog' | 'imported'
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -43,8 +45,12 @@ export interface FeedItemTable {
   title: string | null
   published_at: Timestamp | null
   first_seen_at: Timestamp
-  /** pending → fetched | failed | skipped; pending rows are picked up by the next run. */
-  status: 'pending' | 'fetched' | 'failed' | 'skipped'
+  /**
+   * pending → fetched | failed (transient: retried by later runs) | rejected (permanent: 404,
+   * too large, not HTML, no article text) | skipped (robots.txt). Pending rows are picked up by
+   * the next run, which is how an interrupted run resumes.
+   */
+  status: 'pending' | 'fetched' | 'failed' | 'rejected' | 'skipped'
   attempts: Generated<number>
   last_error: string | null
   article_id: number | null

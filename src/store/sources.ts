@@ -6,7 +6,11 @@ import type { FeedRow } from './schema.js'
  * Makes the database's sources and feeds match the given definitions (upsert; feeds no longer
  * listed are deactivated, never deleted, so their history stays). Returns the active feeds.
  */
-export async function syncSources(db: Db, definitions: readonly SourceDefinition[]): Promise<FeedRow[]> {
+export async function syncSources(
+  db: Db,
+  definitions: readonly SourceDefinition[],
+  origin: 'catalog' | 'imported' = 'catalog',
+): Promise<FeedRow[]> {
   const now = nowIso()
   return db.transaction().execute(async (trx) => {
     const feeds: FeedRow[] = []
@@ -21,6 +25,7 @@ export async function syncSources(db: Db, definitions: readonly SourceDefinition
           schedule: def.schedule,
           definition_json: JSON.stringify(def),
           is_local: def.local ? 1 : 0,
+          origin,
           created_at: now,
           updated_at: now,
         })
@@ -57,4 +62,15 @@ export async function syncSources(db: Db, definitions: readonly SourceDefinition
 
 export async function listSourceRows(db: Db) {
   return db.selectFrom('sources').selectAll().orderBy('id').execute()
+}
+
+/** Sources added without code (OPML import), stored as their definitions. */
+export async function listImportedSources(db: Db): Promise<SourceDefinition[]> {
+  const rows = await db.selectFrom('sources').select('definition_json').where('origin', '=', 'imported').orderBy('id').execute()
+  return rows.map((r) => JSON.parse(r.definition_json) as SourceDefinition)
+}
+
+export async function removeSource(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('sources').where('id', '=', id).where('origin', '=', 'imported').executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
 }

@@ -11,6 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('schedule', 'text', (c) => c.notNull())
     .addColumn('definition_json', 'text', (c) => c.notNull())
     .addColumn('is_local', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('origin', 'text', (c) => c.notNull().defaultTo('catalog').check(sql`origin in ('catalog', 'imported')`))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
@@ -75,7 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('published_at', 'text')
     .addColumn('first_seen_at', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'fetched', 'failed', 'skipped')`),
+      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'fetched', 'failed', 'rejected', 'skipped')`),
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_error', 'text')

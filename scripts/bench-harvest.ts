@@ -1,0 +1,125 @@
+/**
+ * `npm run bench:harvest [ARTICLES] [FEEDS]`: end-to-end harvest throughput. A child process serves
+ * a generated corpus (default 2,000 articles over 20 feeds) on 127.0.0.1; this process runs the
+ * real pipeline (feed polling, Crawlee page fetch, decoding, extraction, SQLite) into a temp
+ * database and reports articles/s and peak RSS. Target: >= 150 articles/s, peak RSS < 400 MB.
+ */
+import { fork } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadConfig } from '../src/config.js'
+import { silentLogger } from '../src/log.js'
+import { runCrawl } from '../src/pipeline.js'
+import { defineSource } from '../src/sources.js'
+import { openDatabase } from '../src/store/database.js'
+
+const WORDS =
+  'model research startup engineer company launched team data cloud chips investors funding market product users platform security policy europe german berlin munich training inference agents lab scientist director'.split(
+    ' ',
+  )
+
+function sentence(seed: number, length: number): string {
+  const words: string[] = []
+  for (let i = 0; i < length; i++) words.push(WORDS[(seed * 31 + i * 17 + (seed >> 3)) % WORDS.length] as string)
+  const text = words.join(' ')
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
+}
+
+function articlePage(feed: number, item: number, origin: string): string {
+  const seed = feed * 1000 + item
+  const paragraphs = Array.from({ length: 8 }, (_, p) => `<p>${sentence(seed + p, 14)} ${sentence(seed + p * 7, 18)} Story ${seed} part ${p}.</p>`).join('\n')
+  const nav = Array.from({ length: 30 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('')
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story ${seed} | Bench News</title>
+<link rel="canonical" href="${origin}/f${feed}/a${item}.html"><meta property="article:published_time" content="2026-11-${String((item % 28) + 1).padStart(2, '0')}T10:00:00Z">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Story ${seed}","author":{"@type":"Person","name":"Bench Writer"}}</script></head>
+<body><header><ul>${nav}</ul></header><main><article><h1>Story ${seed}</h1>${paragraphs}</article>
+<aside><h3>Related</h3><ul><li><a href="/r1">Related one</a></li><li><a href="/r2">Related two</a></li></ul></aside></main>
+<footer><p>Copyright Bench News. All rights reserved.</p></footer></body></html>`
+}
+
+function feedXml(feed: number, perFeed: number, origin: string): string {
+  const items = Array.from(
+    { length: perFeed },
+    (_, i) =>
+      `<item><title>Story ${feed * 1000 + i}</title><link>${origin}/f${feed}/a${i}.html</link><guid>f${feed}-a${i}</guid><pubDate>Sat, 28 Nov 2026 10:00:00 GMT</pubDate></item>`,
+  ).join('\n')
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench feed ${feed}</title><link>${origin}/</link>${items}</channel></rss>`
+}
+
+async function serve(perFeed: number): Promise<void> {
+  let origin = ''
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/'
+    const feedMatch = /^\/feed(\d+)\.xml$/.exec(url)
+    const pageMatch = /^\/f(\d+)\/a(\d+)\.html$/.exec(url)
+    if (url === '/robots.txt') {
+      res.end('User-agent: *\nAllow: /\n')
+    } else if (feedMatch) {
+      res.setHeader('content-type', 'application/rss+xml')
+      res.end(feedXml(Number(feedMatch[1]), perFeed, origin))
+    } else if (pageMatch) {
+      res.setHeader('content-type', 'text/html; charset=utf-8')
+      res.end(articlePage(Number(pageMatch[1]), Number(pageMatch[2]), origin))
+    } else {
+      res.statusCode = 404
+      res.end()
+    }
+  })
+  server.listen(0, '127.0.0.1', () => {
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    process.send?.({ origin })
+  })
+}
+
+async function main(): Promise<void> {
+  const total = Number(process.argv[2] ?? 2000)
+  const feeds = Number(process.argv[3] ?? 20)
+  const perFeed = Math.ceil(total / feeds)
+  const child = fork(import.meta.filename, ['--serve', String(perFeed)], { execArgv: process.execArgv, stdio: 'inherit' })
+  const origin = await new Promise<string>((resolve) => child.once('message', (m) => resolve((m as { origin: string }).origin)))
+  const dir = await mkdtemp(join(tmpdir(), 'newshound-bench-'))
+  try {
+    const { config } = loadConfig({
+      env: {},
+      envFile: null,
+      cwd: dir,
+      flags: { db: join(dir, 'bench.db'), hostDelayMs: 0, concurrency: Number(process.env['BENCH_CONCURRENCY'] ?? 24), feedConcurrency: 8 },
+    })
+    const sources = Array.from({ length: feeds }, (_, f) =>
+      defineSource({
+        id: `bench-${f}`,
+        name: `Bench ${f}`,
+        homepage: `${origin}/`,
+        language: 'en',
+        feeds: [`${origin}/feed${f}.xml`],
+        schedule: '0 * * * *',
+        local: true,
+        politeness: { delayMs: 0 },
+      }),
+    )
+    const opened = await openDatabase(config.db)
+    let peakRss = process.memoryUsage().rss
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss)
+    }, 25)
+    const started = performance.now()
+    const summary = await runCrawl({ db: opened.db, config, sources, log: silentLogger(), trigger: 'bench' })
+    const seconds = (performance.now() - started) / 1000
+    clearInterval(sampler)
+    await opened.close()
+    const rate = summary.articlesNew / seconds
+    console.log(`articles stored: ${summary.articlesNew} of ${feeds * perFeed} (failed ${summary.articlesFailed})`)
+    console.log(`time: ${seconds.toFixed(2)} s   concurrency: ${config.concurrency}`)
+    console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`)
+    console.log(`articles/s ${rate.toFixed(1)} peak_rss_mb ${(peakRss / 1024 / 1024).toFixed(0)} (targets: >= 150, < 400)`)
+  } finally {
+    child.kill()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[2] === '--serve') await serve(Number(process.argv[3]))
+else await main()

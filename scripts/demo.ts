@@ -1,0 +1,80 @@
+/**
+ * `npm run demo`: the main job on the embedded corpus, fully offline. Serves demo/corpus on
+ * 127.0.0.1, points local sources at it, runs the real crawl pipeline into storage/demo.db
+ * (rebuilt on every run, because the server's port is part of every stored URL), then prints
+ * what was stored.
+ */
+import { readFile, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { formatSummary } from '../src/cli/commands/crawl.js'
+import { printRows } from '../src/cli/output.js'
+import { loadConfig } from '../src/config.js'
+import { createLogger } from '../src/log.js'
+import { runCrawl } from '../src/pipeline.js'
+import { defineSource } from '../src/sources.js'
+import { openDatabase } from '../src/store/database.js'
+import { startFixtureServer } from './fixture-server.js'
+
+interface Manifest {
+  sites: { id: string; name: string; language: string; prefix: string; feeds: string[] }[]
+  articles: { path: string }[]
+}
+
+const root = resolve(import.meta.dirname, '..')
+const corpus = join(root, 'demo/corpus')
+const manifest = JSON.parse(await readFile(join(corpus, 'manifest.json'), 'utf8')) as Manifest
+const dbPath = join(root, 'storage/demo.db')
+for (const suffix of ['', '-wal', '-shm']) await rm(`${dbPath}${suffix}`, { force: true })
+
+const server = await startFixtureServer({ root: corpus })
+const out = process.stdout
+const say = (line = '') => out.write(`${line}\n`)
+try {
+  const { config } = loadConfig({ env: process.env, cwd: root, flags: { db: dbPath, hostDelayMs: 0, concurrency: 8 } })
+  const log = createLogger({ level: process.env['LOG_LEVEL'] ?? 'warn' })
+  const sources = manifest.sites.map((site) =>
+    defineSource({
+      id: `demo-${site.id}`,
+      name: site.name,
+      homepage: server.url(`${site.prefix}/`),
+      language: site.language,
+      feeds: site.feeds.map((f) => server.url(f)),
+      schedule: '*/15 * * * *',
+      local: true,
+      politeness: { delayMs: 0 },
+    }),
+  )
+  say(`newshound demo: serving ${manifest.articles.length} articles from ${sources.length} demo sites at ${server.origin}`)
+  const opened = await openDatabase(dbPath)
+  try {
+    const summary = await runCrawl({ db: opened.db, config, sources, log, trigger: 'demo' })
+    say(formatSummary(summary))
+    say()
+    const perSource = await opened.db
+      .selectFrom('articles')
+      .select(['source_id', 'language', (eb) => eb.fn.countAll<number>().as('articles')])
+      .groupBy(['source_id', 'language'])
+      .orderBy('source_id')
+      .execute()
+    say('Stored articles per source and language:')
+    printRows(out, perSource, 'table')
+    const latest = await opened.db
+      .selectFrom('articles')
+      .select(['published_at', 'language', 'title'])
+      .orderBy('published_at', 'desc')
+      .limit(10)
+      .execute()
+    say('Latest stories:')
+    printRows(out, latest, 'table')
+    const errors = await opened.db.selectFrom('fetch_errors').select(['stage', 'code', 'url', 'reason']).execute()
+    if (errors.length > 0) {
+      say('Recorded errors:')
+      printRows(out, errors, 'table')
+    }
+    say(`Database: ${dbPath}  (try: npx newshound --db ${dbPath} runs)`)
+  } finally {
+    await opened.close()
+  }
+} finally {
+  await server.close()
+}

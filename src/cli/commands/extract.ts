@@ -1,0 +1,97 @@
+import { Command } from '@commander-js/extra-typings'
+import { decodeBytes } from '../../encoding/decode.js'
+import { describeError } from '../../errors.js'
+import { extractArticle } from '../../extract/extract-article.js'
+import { createHttpClient } from '../../harvest/http-client.js'
+import { type AnyCommand, type Io, globalsOf, resolveConfig } from '../context.js'
+import { expandInputs, loadInput } from '../inputs.js'
+
+
+export function makeExtractCommand(io: Io): AnyCommand {
+  return new Command('extract')
+    .description('extract article text and metadata from pages (files, .html.gz, directories or URLs)')
+    .argument('<inputs...>', 'HTML files, directories (every .html/.html.gz) or URLs')
+    .option('--json', 'one JSON array on stdout')
+    .option('--jsonl', 'one JSON object per input per line')
+    .option('--url <url>', 'the page URL for a file (resolves relative links, URL dates)')
+    .option('--allow-private', 'allow loopback/private addresses (local test servers)')
+    .addHelpText('after', `
+Each record: {input, url, title, authors, publishedAt, publishedFrom, modifiedAt, language,
+siteName, canonicalUrl, description, imageUrl, paywalled, text}, or {input, error}.
+
+Examples:
+  $ newshound extract page.html --url https://example.com/2026/11/29/story
+  $ newshound extract ./pages --jsonl > articles.jsonl`)
+    .action(async (inputs, options, command) => {
+      const loaded = resolveConfig(io, globalsOf(command))
+      const client = createHttpClient({
+        userAgent: loaded.config.userAgent,
+        timeoutMs: loaded.config.timeoutMs,
+        maxRedirects: loaded.config.maxRedirects,
+        proxy: loaded.config.proxy,
+      })
+      const results: Record<string, unknown>[] = []
+      try {
+        for (const input of await expandInputs(inputs, ['.html', '.htm', '.html.gz', '.htm.gz'], io.cwd)) {
+          let result: Record<string, unknown>
+          try {
+            const got = await loadInput(input, {
+              client,
+              maxBytes: loaded.config.maxPageBytes,
+              allowPrivate: options.allowPrivate === true,
+              cwd: io.cwd,
+            })
+            const { text: html, encoding } = decodeBytes(got.bytes, { contentType: got.contentType, kind: 'html' })
+            const url = options.url ?? got.url
+            const a = extractArticle(html, url)
+            result = {
+              input,
+              url,
+              encoding,
+              title: a.title,
+              authors: a.authors,
+              publishedAt: a.publishedAt,
+              publishedFrom: a.publishedFrom,
+              modifiedAt: a.modifiedAt,
+              language: a.language,
+              siteName: a.siteName,
+              canonicalUrl: a.canonicalUrl,
+              description: a.description,
+              imageUrl: a.imageUrl,
+              paywalled: a.paywalled,
+              text: a.text,
+            }
+          } catch (error) {
+            result = { input, error: describeError(error) }
+          }
+          results.push(result)
+          if (options.jsonl) io.stdout.write(`${JSON.stringify(result)}\n`)
+        }
+      } finally {
+        await client.close()
+      }
+      if (options.jsonl) return
+      if (options.json) {
+        io.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
+        return
+      }
+      for (const r of results) {
+        if ('error' in r) {
+          io.stdout.write(`${r['input']}: error: ${r['error']}\n\n`)
+          continue
+        }
+        io.stdout.write(
+          [
+            `# ${r['title'] ?? '(no title)'}`,
+            `url:        ${r['canonicalUrl']}`,
+            `published:  ${r['publishedAt'] ?? '-'} (${r['publishedFrom'] ?? 'no signal'})`,
+            `authors:    ${(r['authors'] as string[]).join(', ') || '-'}`,
+            `language:   ${r['language'] ?? '-'}   site: ${r['siteName'] ?? '-'}   paywalled: ${r['paywalled']}`,
+            '',
+            String(r['text']),
+            '',
+          ].join('\n'),
+        )
+      }
+    })
+}

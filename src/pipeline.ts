@@ -1,0 +1,304 @@
+import pLimit from 'p-limit'
+import type { Config } from './config.js'
+import { decodeBytes } from './encoding/decode.js'
+import { FetchError, NewshoundError, describeError } from './errors.js'
+import { extractArticle } from './extract/extract-article.js'
+import { chooseCanonicalUrl, normalizeUrl } from './harvest/canonical-url.js'
+import { type FetchedPage, type PageFailure, fetchPages } from './harvest/fetch-pages.js'
+import { createHostLimiter } from './harvest/host-limiter.js'
+import { type HttpClient, createHttpClient } from './harvest/http-client.js'
+import { pollFeed } from './harvest/poll-feed.js'
+import { withRetry } from './harvest/retry.js'
+import { createRobotsCache } from './harvest/robots.js'
+import type { Logger } from './log.js'
+import type { SourceDefinition } from './sources.js'
+import { findArticleIdByUrl, upsertArticle } from './store/articles.js'
+import type { Db } from './store/database.js'
+import {
+  type NewFeedItem,
+  type PendingItem,
+  insertFeedItems,
+  listPendingItems,
+  markItems,
+  recordFeedFailure,
+  recordFeedSuccess,
+} from './store/feeds.js'
+import { type RunCounts, emptyRunCounts, finishRun, recordFetchError, startRun } from './store/runs.js'
+import { syncSources } from './store/sources.js'
+
+export type CrawlProgress =
+  | { readonly phase: 'feeds'; readonly done: number; readonly total: number; readonly url: string }
+  | { readonly phase: 'pages'; readonly done: number; readonly total: number; readonly url: string }
+
+export interface RunCrawlOptions {
+  readonly db: Db
+  readonly config: Config
+  readonly sources: readonly SourceDefinition[]
+  readonly log: Logger
+  readonly trigger?: string
+  readonly onProgress?: (event: CrawlProgress) => void
+  /** Pages failing this many times stop being retried in later runs. */
+  readonly maxAttemptsPerItem?: number
+  readonly signal?: AbortSignal
+}
+
+export interface CrawlRunSummary extends RunCounts {
+  readonly runId: number
+  readonly durationMs: number
+  readonly status: 'completed' | 'interrupted'
+}
+
+/**
+ * One harvest of the given sources: poll every feed (conditional GET), remember new items in
+ * SQLite, fetch the pages not stored yet with Crawlee, extract and store each article in its own
+ * transaction. A failing feed or page becomes a fetch_errors row and the run goes on; only an
+ * unusable database or config throws. `crawl` and `schedule` both call this.
+ */
+export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummary> {
+  const { db, config, sources, log } = options
+  const started = Date.now()
+  const counts = emptyRunCounts()
+  const feeds = await syncSources(db, sources)
+  const runId = await startRun(db, options.trigger ?? 'crawl', sources.map((s) => s.id))
+  const sourceById = new Map(sources.map((s) => [s.id, s]))
+  const client = createHttpClient({
+    userAgent: config.userAgent,
+    timeoutMs: config.timeoutMs,
+    maxRedirects: config.maxRedirects,
+    proxy: config.proxy,
+  })
+  const robots = createRobotsCache(client, config.userAgent)
+  const hosts = createHostLimiter()
+  try {
+    // 1. Feeds and sitemaps.
+    const feedRows = await db
+      .selectFrom('feeds')
+      .selectAll()
+      .where('id', 'in', feeds.length > 0 ? feeds.map((f) => f.id) : [-1])
+      .execute()
+    let feedsDone = 0
+    const limit = pLimit(config.feedConcurrency)
+    await Promise.all(
+      feedRows.map((feed) =>
+        limit(async () => {
+          if (options.signal?.aborted) return
+          const source = sourceById.get(feed.source_id) as SourceDefinition
+          await pollOne(feed, source, client)
+          feedsDone++
+          options.onProgress?.({ phase: 'feeds', done: feedsDone, total: feedRows.length, url: feed.url })
+        }),
+      ),
+    )
+
+    // 2. Pages: everything pending for these sources, including leftovers of an interrupted run.
+    const pending = await listPendingItems(db, sources.map((s) => s.id), options.maxAttemptsPerItem ?? 3)
+    await fetchPending(pending)
+    const status = options.signal?.aborted ? 'interrupted' : 'completed'
+    const durationMs = Date.now() - started
+    await finishRun(db, runId, { status, counts, durationMs })
+    return { runId, durationMs, status, ...counts }
+  } catch (error) {
+    await finishRun(db, runId, {
+      status: 'interrupted',
+      counts,
+      durationMs: Date.now() - started,
+      error: describeError(error),
+    }).catch(() => undefined)
+    throw error
+  } finally {
+    await client.close()
+  }
+
+  async function pollOne(
+    feed: { id: number; url: string; kind: 'feed' | 'sitemap'; etag: string | null; last_modified: string | null; last_success_at: string | null; source_id: string },
+    source: SourceDefinition,
+    http: HttpClient,
+  ): Promise<void> {
+    const allowPrivate = source.local === true
+    let delayMs = source.politeness?.delayMs ?? config.hostDelayMs
+    const stage = feed.kind === 'feed' ? ('feed' as const) : ('sitemap' as const)
+    try {
+      if (source.politeness?.respectRobotsTxt ?? config.respectRobotsTxt) {
+        const verdict = await robots.check(feed.url, { allowPrivate })
+        // robots.txt Crawl-delay wins over a shorter configured delay.
+        delayMs = Math.max(delayMs, verdict.crawlDelayMs ?? 0)
+        if (!verdict.allowed) {
+          counts.feedsFailed++
+          const reason = `disallowed by robots.txt: ${feed.url}`
+          await recordFeedFailure(db, feed.id, { status: null, reason })
+          await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage: 'robots', code: 'E_ROBOTS_DISALLOWED', reason })
+          return
+        }
+      }
+      const poll = await withRetry(() => hosts.run(feed.url, delayMs, () =>
+        pollFeed(http, {
+          url: feed.url,
+          kind: feed.kind,
+          etag: feed.etag,
+          lastModified: feed.last_modified,
+          lastSuccessAt: feed.last_success_at,
+        }, { maxBytes: config.maxFeedBytes, maxItems: config.maxItemsPerFeed, allowPrivate }),
+      ), { retries: config.maxRetries, ...(options.signal ? { signal: options.signal } : {}) })
+      counts.feedsPolled++
+      if (poll.kind === 'not-modified') {
+        counts.feedsNotModified++
+        await recordFeedSuccess(db, feed.id, { status: 304, etag: poll.etag, lastModified: poll.lastModified, notModified: true })
+        return
+      }
+      const items: NewFeedItem[] = []
+      const unusable: string[] = []
+      for (const [index, item] of poll.items.entries()) {
+        const url = item.link ? normalizeUrl(item.link) : null
+        if (url === null || !/^https?:\/\//.test(url)) {
+          // Kept visible: a feed whose items carry no link is broken even when it parses.
+          unusable.push(`item ${index} (${item.title ?? item.itemKey}) has no usable http(s) link`)
+          continue
+        }
+        items.push({ itemKey: item.itemKey, url, title: item.title, publishedAt: item.publishedAt })
+      }
+      for (const reason of unusable) {
+        await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage, code: 'E_FEED_ITEM', reason })
+      }
+      await insertFeedItems(db, feed.id, items)
+      for (const skipped of poll.skipped) {
+        await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage, code: 'E_FEED_PARSE', reason: `item ${skipped.index} skipped: ${skipped.reason}` })
+      }
+      await recordFeedSuccess(db, feed.id, {
+        status: poll.status,
+        etag: poll.etag,
+        lastModified: poll.lastModified,
+        title: poll.title,
+        ttlMinutes: poll.ttlMinutes,
+        notModified: false,
+      })
+    } catch (error) {
+      counts.feedsPolled++
+      counts.feedsFailed++
+      const status = error instanceof FetchError ? error.status : null
+      const code = error instanceof NewshoundError ? error.code : 'E_FETCH'
+      const reason = describeError(error)
+      const retryAfter = error instanceof FetchError ? error.retryAfterSeconds : null
+      if (retryAfter !== null) hosts.deferHost(feed.url, Date.now() + retryAfter * 1000)
+      log.warn({ source: source.id, url: feed.url, code }, reason)
+      await recordFeedFailure(db, feed.id, {
+        status,
+        reason,
+        retryAt: retryAfter !== null ? new Date(Date.now() + retryAfter * 1000).toISOString() : null,
+      })
+      await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage, code, reason, httpStatus: status })
+    }
+  }
+
+  async function fetchPending(pending: readonly PendingItem[]): Promise<void> {
+    // Several feed items (two feeds of one site, a retried item) can share one URL: fetch it once.
+    const byUrl = new Map<string, PendingItem[]>()
+    for (const item of pending) {
+      const list = byUrl.get(item.url)
+      if (list) list.push(item)
+      else byUrl.set(item.url, [item])
+    }
+    const toFetch: { url: string; items: PendingItem[]; source: SourceDefinition }[] = []
+    for (const [url, items] of byUrl) {
+      const existing = await findArticleIdByUrl(db, url)
+      if (existing !== null) {
+        // Already stored (e.g. reached through another feed): nothing to fetch.
+        counts.articlesUnchanged++
+        await markItems(db, items.map((i) => i.id), { status: 'fetched', articleId: existing })
+        continue
+      }
+      const source = sourceById.get((items[0] as PendingItem).sourceId)
+      if (source) toFetch.push({ url, items, source })
+    }
+    const total = toFetch.length
+    let done = 0
+    const entries = new Map(toFetch.map((e) => [e.url, e]))
+    // Crawlee has one per-host delay and robots switch per crawler: one crawler per politeness group.
+    const groups = new Map<string, typeof toFetch>()
+    for (const entry of toFetch) {
+      const delay = entry.source.politeness?.delayMs ?? config.hostDelayMs
+      const robotsOn = entry.source.politeness?.respectRobotsTxt ?? config.respectRobotsTxt
+      const key = `${delay}|${robotsOn}`
+      const group = groups.get(key)
+      if (group) group.push(entry)
+      else groups.set(key, [entry])
+    }
+    await Promise.all(
+      [...groups.entries()].map(([key, group]) => {
+        const [delay, robotsOn] = key.split('|')
+        return fetchPages(
+          group.map((e) => ({ url: e.url, key: e.url, allowPrivate: e.source.local === true })),
+          {
+            userAgent: config.userAgent,
+            concurrency: config.concurrency,
+            hostDelayMs: Number(delay),
+            timeoutMs: config.timeoutMs,
+            maxBytes: config.maxPageBytes,
+            maxRetries: config.maxRetries,
+            maxRedirects: config.maxRedirects,
+            respectRobotsTxt: robotsOn === 'true',
+            proxy: config.proxy,
+            onPage: async (page) => {
+              const entry = entries.get(page.key)
+              if (entry) await storePage(entry, page)
+              done++
+              options.onProgress?.({ phase: 'pages', done, total, url: page.url })
+            },
+            onFailure: async (failure) => {
+              const entry = entries.get(failure.key)
+              if (entry) await recordPageFailure(entry, failure)
+              done++
+              options.onProgress?.({ phase: 'pages', done, total, url: failure.url })
+            },
+          },
+        )
+      }),
+    )
+  }
+
+  async function storePage(entry: { url: string; items: PendingItem[]; source: SourceDefinition }, page: FetchedPage) {
+    const itemIds = entry.items.map((i) => i.id)
+    const first = entry.items[0] as PendingItem
+    let stage: 'extract' | 'store' = 'extract'
+    try {
+      const { text: html } = decodeBytes(page.body, { contentType: page.contentType, kind: 'html' })
+      const extracted = extractArticle(html, page.url, {
+        feedPublishedAt: first.publishedAt,
+        feedTitle: first.title,
+        sourceLanguage: entry.source.language,
+      })
+      if (extracted.text.trim() === '') throw new NewshoundError('E_EXTRACT', `extract: no article text found (${page.url})`)
+      const article = { ...extracted, canonicalUrl: chooseCanonicalUrl(page.url, extracted.canonicalUrl) }
+      stage = 'store'
+      const { id, outcome } = await upsertArticle(db, { sourceId: entry.source.id, url: page.url, article, htmlBytes: page.body.length })
+      if (outcome === 'new') counts.articlesNew++
+      else if (outcome === 'updated') counts.articlesUpdated++
+      else counts.articlesUnchanged++
+      await markItems(db, itemIds, { status: 'fetched', articleId: id })
+    } catch (error) {
+      counts.articlesFailed++
+      const reason = describeError(error)
+      const code = error instanceof NewshoundError ? error.code : stage === 'extract' ? 'E_EXTRACT' : 'E_STORE'
+      log.warn({ source: entry.source.id, url: page.url, stage, code }, reason)
+      await recordFetchError(db, { runId, sourceId: entry.source.id, url: page.url, stage, code, reason })
+      // A page we cannot extract will not get better by refetching; a store error might.
+      await markItems(db, itemIds, { status: stage === 'extract' ? 'rejected' : 'failed', error: reason })
+    }
+  }
+
+  async function recordPageFailure(entry: { url: string; items: PendingItem[]; source: SourceDefinition }, failure: PageFailure) {
+    if (failure.skipped) counts.articlesSkipped++
+    else counts.articlesFailed++
+    log.warn({ source: entry.source.id, url: failure.url, code: failure.code }, failure.reason)
+    await recordFetchError(db, {
+      runId,
+      sourceId: entry.source.id,
+      url: failure.url,
+      stage: failure.code === 'E_ROBOTS_DISALLOWED' ? 'robots' : 'page',
+      code: failure.code,
+      reason: failure.reason,
+      httpStatus: failure.httpStatus,
+    })
+    const status = failure.skipped ? 'skipped' : failure.transient ? 'failed' : 'rejected'
+    await markItems(db, entry.items.map((i) => i.id), { status, error: failure.reason })
+  }
+}

@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
+import { makeTempDir } from '../helpers/env.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const SITE = resolve(ROOT, 'test/fixtures/site')
+const run = promisify(execFile)
+
+/** Runs the real CLI entry (through tsx, so the test sees the current source). */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('newshound CLI', () => {
+  let tmp: { dir: string; cleanup: () => Promise<void> }
+  let server: FixtureServer
+  beforeAll(async () => {
+    tmp = await makeTempDir()
+    server = await startFixtureServer({ root: SITE })
+  })
+  afterAll(async () => {
+    await server.close()
+    await tmp.cleanup()
+  })
+
+  it('--help lists every command', async () => {
+    const { code, stdout } = await cli(['--help'])
+    expect(code).toBe(0)
+    for (const command of ['crawl', 'sources', 'feed', 'extract', 'runs', 'errors', 'db', 'config']) {
+      expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
+    }
+  })
+
+  it('exits 2 with a clear message on bad configuration', async () => {
+    const { code, stderr } = await cli(['config'], { NEWSHOUND_CONCURRENCY: 'lots' })
+    expect(code).toBe(2)
+    expect(stderr).toContain('NEWSHOUND_CONCURRENCY="lots"')
+  })
+
+  it('exits 2 on an unknown option', async () => {
+    const { code } = await cli(['crawl', '--no-such-flag'])
+    expect(code).toBe(2)
+  })
+
+  it('sources --json lists the catalog', async () => {
+    const { code, stdout } = await cli(['--db', join(tmp.dir, 'a.db'), 'sources', '--json'])
+    expect(code).toBe(0)
+    const rows = JSON.parse(stdout) as { id: string; language: string }[]
+    expect(rows.length).toBeGreaterThanOrEqual(20)
+    expect(rows.map((r) => r.id)).toContain('heise')
+  })
+
+  it('sources import / export round-trips OPML through the database', async () => {
+    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
+<outline text="My Blog" type="rss" xmlUrl="https://blog.example.org/feed.xml" htmlUrl="https://blog.example.org/"/></body></opml>`
+    const file = join(tmp.dir, 'mine.opml')
+    await writeFile(file, opml)
+    const db = join(tmp.dir, 'b.db')
+    expect((await cli(['--db', db, 'sources', 'import', file])).code).toBe(0)
+    const listed = JSON.parse((await cli(['--db', db, 'sources', '--json'])).stdout) as { id: string; feeds: string[] }[]
+    expect(listed.find((s) => s.feeds.includes('https://blog.example.org/feed.xml'))).toBeTruthy()
+    const exported = await cli(['--db', db, 'sources', 'export'])
+    expect(exported.stdout).toContain('xmlUrl="https://blog.example.org/feed.xml"')
+    expect(exported.stdout).toContain('xmlUrl="https://www.heise.de/rss/heise-atom.xml"')
+  })
+
+  it('feed prints items as JSON lines, and an error object for a bad input', async () => {
+    const { code, stdout } = await cli(['feed', '--jsonl', join(SITE, 'news/feed.xml'), join(SITE, 'robots.txt')])
+    expect(code).toBe(0)
+    const [ok, bad] = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect((ok?.['items'] as unknown[]).length).toBe(3)
+    expect(bad?.['error']).toBeTruthy()
+  })
+
+  it('feed refuses a loopback URL unless --allow-private', async () => {
+    const refused = await cli(['feed', '--jsonl', server.url('/news/feed.xml')])
+    expect(JSON.parse(refused.stdout).error).toMatch(/private or local/)
+    const allowed = await cli(['feed', '--jsonl', '--allow-private', server.url('/news/atom.xml')])
+    expect(JSON.parse(allowed.stdout).items).toHaveLength(2)
+  })
+
+  it('extract reads a windows-1252 file and prints a record', async () => {
+    const { code, stdout } = await cli(['extract', '--json', join(SITE, 'de/wechsel.html')])
+    expect(code).toBe(0)
+    const [record] = JSON.parse(stdout) as Record<string, unknown>[]
+    expect(record?.['title']).toContain('„KI-Forscherin“')
+    expect(record?.['text']).toContain('2 Mio. €')
+    expect(record?.['language']).toBe('de')
+  })
+
+  it('crawl, runs and errors work end to end on a local source', async () => {
+    const db = join(tmp.dir, 'c.db')
+    const opml = `<?xml version="1.0"?><opml version="2.0" xmlns:newshound="https://github.com/newshound/newshound/opml"><body>
+<outline text="Fixture" type="rss" xmlUrl="${server.url('/news/atom.xml')}" htmlUrl="${server.url('/')}" newshound:local="true"/></body></opml>`
+    await writeFile(join(tmp.dir, 'local.opml'), opml)
+    // newshound:local is refused from files unless the importer allows it; the crawl test uses
+    // the library directly, here we check the refusal is clear.
+    const imported = await cli(['--db', db, 'sources', 'import', join(tmp.dir, 'local.opml')])
+    expect(imported.stderr).toMatch(/local/)
+    const crawl = await cli(['--db', db, 'crawl', '--source', 'no-such-source'])
+    expect(crawl.code).toBe(2)
+    expect(crawl.stderr).toContain('unknown source id: no-such-source')
+    const runs = await cli(['--db', db, 'runs', '--json'])
+    expect(JSON.parse(runs.stdout)).toEqual([])
+  })
+})
