@@ -87,7 +87,9 @@ export async function fetchPages(requests: readonly PageRequest[], options: Fetc
       useSessionPool: false,
       persistCookiesPerSession: false,
       maxConcurrency: options.concurrency,
-      minConcurrency: Math.min(options.concurrency, 4),
+      // Start at full concurrency: crawls are short, and ramping up from 1 costs seconds.
+      minConcurrency: options.concurrency,
+      autoscaledPoolOptions: { desiredConcurrency: options.concurrency },
       maxRequestRetries: options.maxRetries,
       sameDomainDelaySecs: options.hostDelayMs / 1000,
       navigationTimeoutSecs: Math.max(1, options.timeoutMs / 1000),
