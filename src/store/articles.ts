@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ExtractedArticle } from '../extract/article-types.js'
-import { type Db, nowIso } from './database.js'
+import { type Db, nowIso, toIsoUtc } from './database.js'
 
 export interface ArticleToStore {
   readonly sourceId: string
@@ -33,9 +33,9 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<{ id
     source_id: input.sourceId,
     title: a.title,
     authors_json: JSON.stringify(a.authors),
-    published_at: a.publishedAt,
+    published_at: toIsoUtc(a.publishedAt),
     published_from: a.publishedFrom,
-    modified_at: a.modifiedAt,
+    modified_at: toIsoUtc(a.modifiedAt),
     language: a.language,
     site_name: a.siteName,
     description: a.description,

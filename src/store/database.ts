@@ -79,3 +79,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
 export function nowIso(now: Date = new Date()): string {
   return now.toISOString()
 }
+
+/**
+ * Any parseable timestamp as the one stored format (`2026-11-29T10:00:00.000Z`), so text
+ * comparison and sorting in SQL agree with time order; null stays null.
+ */
+export function toIsoUtc(value: string | null | undefined): string | null {
+  if (!value) return null
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? null : new Date(time).toISOString()
+}

@@ -1,4 +1,4 @@
-import { type Db, nowIso } from './database.js'
+import { type Db, nowIso, toIsoUtc } from './database.js'
 
 export interface FeedPollSuccess {
   readonly status: number
@@ -75,7 +75,7 @@ export async function insertFeedItems(db: Db, feedId: number, items: readonly Ne
             item_key: item.itemKey,
             url: item.url,
             title: item.title,
-            published_at: item.publishedAt,
+            published_at: toIsoUtc(item.publishedAt),
             first_seen_at: now,
             status: 'pending' as const,
           })),
