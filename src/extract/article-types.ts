@@ -20,6 +20,7 @@ export interface ExtractedArticle {
   /** ISO 639-1, or null when unknown. */
   readonly language: string | null
   readonly siteName: string | null
+  /** Meta / OpenGraph / JSON-LD description, else the lead paragraph of `text`. */
   readonly description: string | null
   readonly imageUrl: string | null
   readonly paywalled: boolean

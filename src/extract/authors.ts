@@ -41,6 +41,7 @@ export function extractAuthors(signals: PageSignals): string[] {
     'parsely-author',
     'sailthru.author',
     'dc.creator',
+    'dc:creator',
     'dcterms.creator',
     'byl',
     'twitter:creator',

@@ -63,7 +63,7 @@ export function extractArticle(
     modifiedAt: dates.modifiedAt,
     language: attempt(() => extractLanguage(signals, text, hints.sourceLanguage ?? null), null),
     siteName: meta.siteName,
-    description: meta.description,
+    description: meta.description ?? leadParagraph(text),
     imageUrl: meta.imageUrl,
     paywalled: attempt(() => detectPaywall(signals), false),
     text,
@@ -85,4 +85,10 @@ function safeHost(url: string): string {
   } catch {
     return ''
   }
+}
+
+/** Readability's excerpt rule: without a meta description, the article's first paragraph. */
+function leadParagraph(text: string): string | null {
+  for (const line of text.split('\n')) if (line.length >= 25) return line
+  return null
 }

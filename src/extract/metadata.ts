@@ -51,6 +51,7 @@ export function extractMetadata(signals: PageSignals, url: string): PageMetadata
       'description',
       'twitter:description',
       'dc.description',
+      'dc:description',
       'dcterms.description',
     ) ?? ldFirst(nodes, 'description')
 
@@ -85,9 +86,14 @@ function baseUrl(signals: PageSignals, url: string): string {
   return resolveHttpUrl(base, url) ?? url
 }
 
+/** The site's own WebSite node, else a top-level Organization node (the publisher). */
 function siteFromWebSiteNode(signals: PageSignals): string | null {
-  const site = signals.jsonLd.find((n: JsonLdNode) => n['@type'] === 'WebSite')
-  return site === undefined ? null : (ldStrings(site['name'])[0] ?? null)
+  for (const type of ['WebSite', 'NewsMediaOrganization', 'Organization']) {
+    const node = signals.jsonLd.find((n: JsonLdNode) => n['@type'] === type)
+    const name = node === undefined ? undefined : ldStrings(node['name'])[0]
+    if (name !== undefined && name.trim() !== '') return name
+  }
+  return null
 }
 
 function clean(value: string | null): string | null {

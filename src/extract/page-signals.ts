@@ -112,12 +112,12 @@ export function typesOf(node: JsonLdNode): string[] {
  * cheap to repair and otherwise give up on that script only.
  */
 export function parseJsonLd(raw: string): JsonLdNode[] {
-  let text = raw
+  // Wrappers left over from XHTML-era templates: <!-- ... -->, <![CDATA[ ... ]]>, //<![CDATA[.
+  const text = raw
     .trim()
-    .replace(/^<!--/, '')
-    .replace(/-->$/, '')
-    .replace(/^\/\/\s*<!\[CDATA\[/, '')
-  text = text.replace(/\/\/\s*\]\]>\s*$/, '').trim()
+    .replace(/^(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)\s*/, '')
+    .replace(/\s*(?:\/\/\s*)?(?:-->|\]\]>)$/, '')
+    .trim()
   if (text === '') return []
   let data: unknown
   try {

@@ -80,16 +80,17 @@ export function parseMachineDate(value: string): string | null {
   if (/^\d{10}$/.test(s)) return isoOrNull(Number(s) * 1000)
   if (/^\d{13}$/.test(s)) return isoOrNull(Number(s))
   const iso =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?/.exec(
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?/.exec(
       s,
     )
   if (iso !== null) {
-    const [, y, mo, d, h, mi, se, zone] = iso
+    const [, y, mo, d, h, mi, se, fraction, zone] = iso
     if (h === undefined) return dateOnly(Number(y), Number(mo), Number(d))
     let z = zone ?? 'Z'
     if (/^[+-]\d{4}$/.test(z)) z = `${z.slice(0, 3)}:${z.slice(3)}`
     if (/^[+-]\d{2}$/.test(z)) z = `${z}:00`
-    return isoOrNull(Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${se ?? '00'}${z}`))
+    const ms = (fraction ?? '').slice(0, 3).padEnd(3, '0')
+    return isoOrNull(Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${se ?? '00'}.${ms}${z}`))
   }
   if (/^\d{4}\d{2}\d{2}$/.test(s))
     return dateOnly(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)))

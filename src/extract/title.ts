@@ -28,8 +28,13 @@ export function extractTitle(
   if (raw === null) return h1s[0] ?? null
   const title = squash(raw)
 
-  // An <h1> that is a part of the title is the headline without decoration.
+  const parts = title.split(SEPARATOR)
+  // "Headline - Headline": some CMSs repeat the headline as the page name.
+  const repeated = /^(.+?)\s+(?:\||-|–|—|·|•)\s+\1$/u.exec(title)
+  if (repeated !== null) return repeated[1]!
+  // An <h1> that is the title's first segment is the headline without decoration.
   for (const h1 of h1s) {
+    if (parts.length > 1 && parts[0] === h1 && wordCount(h1) >= 2) return h1
     if (h1.length >= 10 && h1 !== title && title.includes(h1) && wordCount(h1) >= 3) return h1
   }
   // og:title / JSON-LD headline usually come without the site name.
