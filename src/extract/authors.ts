@@ -170,6 +170,8 @@ export function cleanAuthor(raw: string): string[] {
     if (!/^\p{Lu}/u.test(part)) continue
     if (/\d/.test(part)) continue
     if (words.length === 1 && part.length < 3) continue
+    // Initials alone ("J J") are avatar placeholders, not names.
+    if (!words.some((w) => w.replace(/\./g, '').length >= 2)) continue
     out.push(part)
   }
   return out
