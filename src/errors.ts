@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'E_FEED_PARSE'
   | 'E_DECODE'
   | 'E_EXTRACT'
+  | 'E_ENRICH'
   | 'E_STORE'
   | 'E_MIGRATION'
   | 'E_LOCKED'

@@ -24,6 +24,8 @@ import {
   recordFeedSuccess,
 } from './store/feeds.js'
 import { type RunCounts, emptyRunCounts, finishRun, recordFetchError, startRun } from './store/runs.js'
+import { enrichStoredArticle, knowledgeFor } from './enrich-stored.js'
+import type { KnowledgeBase } from './knowledge/load-knowledge.js'
 import { syncSources } from './store/sources.js'
 
 export type CrawlProgress =
@@ -69,6 +71,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
   })
   const robots = createRobotsCache(client, config.userAgent)
   const hosts = createHostLimiter()
+  let kb: KnowledgeBase | null = null
   try {
     // 1. Feeds and sitemaps.
     const feedRows = await db
@@ -274,6 +277,17 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       else if (outcome === 'updated') counts.articlesUpdated++
       else counts.articlesUnchanged++
       await markItems(db, itemIds, { status: 'fetched', articleId: id })
+      if (outcome !== 'unchanged') {
+        try {
+          kb ??= await knowledgeFor(db)
+          await enrichStoredArticle(db, id, { title: article.title, text: article.text, language: article.language, publishedAt: article.publishedAt }, kb)
+        } catch (error) {
+          // The article stays stored with enriched_at null; `newshound enrich` retries it.
+          const reason = describeError(error)
+          log.warn({ source: entry.source.id, url: page.url, stage: 'enrich' }, reason)
+          await recordFetchError(db, { runId, sourceId: entry.source.id, url: page.url, stage: 'enrich', code: 'E_ENRICH', reason })
+        }
+      }
     } catch (error) {
       counts.articlesFailed++
       const reason = describeError(error)

@@ -80,6 +80,42 @@ export interface ArticleTable {
   duplicate_of: number | null
   created_at: Timestamp
   updated_at: Timestamp
+  /** When entities (and moves) were last extracted; null = not yet. */
+  enriched_at: Timestamp | null
+  /** ENRICHMENT_VERSION that produced the stored mentions; `enrich` redoes older ones. */
+  enrichment_version: number | null
+}
+
+export interface EntityTable {
+  id: Generated<number>
+  key: string
+  kind: 'person' | 'org'
+  name: string
+  origin: 'kb' | 'discovered' | 'user'
+  wikidata_id: string | null
+  parent_id: number | null
+  merged_into: number | null
+  created_at: Timestamp
+}
+
+export interface EntityAliasTable {
+  entity_id: number
+  alias: string
+  normalized: string
+}
+
+export interface UserKnowledgeTable {
+  id: string
+  entity_json: string
+  imported_at: Timestamp
+}
+
+export interface MentionTable {
+  article_id: number
+  entity_id: number
+  count: number
+  first_offset: number
+  surface: string
 }
 
 export interface CrawlRunTable {
@@ -107,7 +143,7 @@ export interface FetchErrorTable {
   source_id: string | null
   feed_id: number | null
   url: string
-  stage: 'feed' | 'sitemap' | 'page' | 'extract' | 'store' | 'robots'
+  stage: 'feed' | 'sitemap' | 'page' | 'extract' | 'store' | 'enrich' | 'robots'
   code: string
   reason: string
   http_status: number | null
@@ -121,6 +157,10 @@ export interface Database {
   articles: ArticleTable
   crawl_runs: CrawlRunTable
   fetch_errors: FetchErrorTable
+  entities: EntityTable
+  entity_aliases: EntityAliasTable
+  mentions: MentionTable
+  user_knowledge: UserKnowledgeTable
 }
 
 export type SourceRow = Selectable<SourceTable>
@@ -131,3 +171,4 @@ export type NewArticle = Insertable<ArticleTable>
 export type ArticleUpdate = Updateable<ArticleTable>
 export type CrawlRunRow = Selectable<CrawlRunTable>
 export type FetchErrorRow = Selectable<FetchErrorTable>
+export type EntityRow = Selectable<EntityTable>

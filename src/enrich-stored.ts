@@ -1,0 +1,54 @@
+import { type EnrichInput, enrichArticle } from './enrich/enrich-article.js'
+import { type KnowledgeBase, loadKnowledgeBase } from './knowledge/load-knowledge.js'
+import type { Db } from './store/database.js'
+import { ENRICHMENT_VERSION, storeMentions } from './store/entities.js'
+import { listUserEntities } from './store/user-knowledge.js'
+
+/** The shipped knowledge base plus the entities users imported into this database. */
+export async function knowledgeFor(db: Db): Promise<KnowledgeBase> {
+  const extraEntities = await listUserEntities(db)
+  return extraEntities.length > 0 ? loadKnowledgeBase({ extraEntities }) : loadKnowledgeBase()
+}
+
+/** Enriches one stored article and replaces its mentions (idempotent). */
+export async function enrichStoredArticle(db: Db, articleId: number, input: EnrichInput, kb: KnowledgeBase): Promise<number> {
+  const enrichment = enrichArticle(input, kb)
+  await storeMentions(db, articleId, enrichment.mentions, kb, { language: enrichment.language })
+  return enrichment.mentions.length
+}
+
+export interface EnrichStoredOptions {
+  /** Re-enrich every article, not only new or outdated ones (after the knowledge base changed). */
+  readonly all?: boolean
+  readonly onProgress?: (done: number, total: number) => void
+  readonly batchSize?: number
+}
+
+/**
+ * `newshound enrich`: entities for articles never enriched or enriched by an older version
+ * (or every article with `all`), in batches so memory stays flat.
+ */
+export async function enrichStoredArticles(db: Db, options: EnrichStoredOptions = {}): Promise<{ articles: number; mentions: number }> {
+  const kb = await knowledgeFor(db)
+  let query = db.selectFrom('articles').select('id').orderBy('id')
+  if (!options.all) {
+    query = query.where((eb) =>
+      eb.or([eb('enriched_at', 'is', null), eb('enrichment_version', 'is', null), eb('enrichment_version', '<', ENRICHMENT_VERSION)]),
+    )
+  }
+  const ids = (await query.execute()).map((r) => r.id)
+  let mentions = 0
+  const batch = options.batchSize ?? 200
+  for (let i = 0; i < ids.length; i += batch) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'title', 'text', 'language', 'published_at'])
+      .where('id', 'in', ids.slice(i, i + batch))
+      .execute()
+    for (const row of rows) {
+      mentions += await enrichStoredArticle(db, row.id, { title: row.title, text: row.text, language: row.language, publishedAt: row.published_at }, kb)
+    }
+    options.onProgress?.(Math.min(i + batch, ids.length), ids.length)
+  }
+  return { articles: ids.length, mentions }
+}

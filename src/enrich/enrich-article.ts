@@ -1,0 +1,53 @@
+import { detectLanguage } from './language.js'
+import { summarizeEntities } from './entities/analyze.js'
+import { recognizeEntities } from './entities/recognize.js'
+import type { KnowledgeBase } from '../knowledge/load-knowledge.js'
+
+export interface EnrichInput {
+  readonly title: string | null
+  readonly text: string
+  /** From extraction (html lang, meta, detection); detected here when missing. */
+  readonly language: string | null
+  readonly publishedAt: string | null
+}
+
+export interface EnrichedMention {
+  readonly kind: 'person' | 'org'
+  readonly kbId: string | null
+  readonly canonical: string
+  readonly surface: string
+  readonly count: number
+  readonly firstOffset: number
+}
+
+export interface Enrichment {
+  readonly language: string | null
+  readonly mentions: readonly EnrichedMention[]
+}
+
+/** The text enrichment reads: the headline, a blank line, the body (offsets refer to it). */
+export function enrichmentText(input: Pick<EnrichInput, 'title' | 'text'>): string {
+  return input.title ? `${input.title}\n\n${input.text}` : input.text
+}
+
+/**
+ * Pure enrichment of one article: language, then the people and organisations it names, one row
+ * per entity with its mention count and first offset.
+ * @example enrichArticle({ title: 'Meta loses AI director', text: '…', language: 'en', publishedAt: null }, kb)
+ */
+export function enrichArticle(input: EnrichInput, kb: KnowledgeBase): Enrichment {
+  const text = enrichmentText(input)
+  const language = input.language ?? detectLanguage(text)
+  const mentions = recognizeEntities(text, language ?? 'en', kb)
+  return {
+    language,
+    mentions: summarizeEntities(mentions).map((m) => ({
+      kind: m.kind,
+      kbId: m.entityId,
+      canonical: m.canonical,
+      surface: m.name,
+      count: m.count,
+      firstOffset: m.firstOffset,
+    })),
+  }
+}
