@@ -1,0 +1,190 @@
+/**
+ * bench:entities — people and organisation recognition on the annotated dev set, ours next to
+ * compromise's people()/organizations() in the same run, plus throughput on ~5 KB articles.
+ *
+ *   npm run bench:entities                       # test/fixtures/entities/dev.jsonl
+ *   npm run bench:entities -- --set other.jsonl  # any file of the same shape (e.g. a held-out set)
+ *   npm run bench:entities -- --errors           # also list each line's misses and false hits
+ *
+ * Scoring: per line, the set of predicted canonical names of a kind is compared with the gold set.
+ * Names are compared case- and diacritic-blind, after mapping any knowledge-base alias to its
+ * entity (so "FTC" and "Federal Trade Commission", or compromise's "Meta Platforms" and "Meta",
+ * count as the same entity for both systems). compromise is scored on its surface strings.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import nlp from 'compromise'
+import { recognizeEntities } from '../src/enrich/entities/recognize.js'
+import { foldName } from '../src/knowledge/atoms.js'
+import { type KnowledgeBase, loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
+
+interface GoldLine {
+  readonly id: string
+  readonly lang: string
+  readonly text: string
+  readonly people: readonly string[]
+  readonly organizations: readonly string[]
+}
+
+interface Prediction {
+  readonly people: readonly string[]
+  readonly organizations: readonly string[]
+}
+
+interface Counts {
+  tp: number
+  fp: number
+  fn: number
+}
+
+type System = (text: string, lang: string) => Prediction
+
+const { values: args } = parseArgs({
+  options: {
+    set: { type: 'string', default: join('test', 'fixtures', 'entities', 'dev.jsonl') },
+    errors: { type: 'boolean', default: false },
+    articles: { type: 'string', default: '300' },
+  },
+})
+
+const kb = loadKnowledgeBase()
+const gold: GoldLine[] = readFileSync(args.set, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as GoldLine)
+
+const ours: System = (text, lang) => {
+  const mentions = recognizeEntities(text, lang, kb)
+  return {
+    people: mentions.filter((m) => m.kind === 'person').map((m) => m.canonical),
+    organizations: mentions.filter((m) => m.kind === 'org').map((m) => m.canonical),
+  }
+}
+
+const compromise: System = (text) => {
+  const doc = nlp(text)
+  const strip = (s: string) =>
+    s
+      .replace(/['’]s$/u, '')
+      .replace(/[\s.,;:!?"“”()]+$/u, '')
+      .trim()
+  return {
+    people: (doc.people().out('array') as string[]).map(strip),
+    organizations: (doc.organizations().out('array') as string[]).map(strip),
+  }
+}
+
+const keyOf = makeKeyOf(kb)
+const systems: [string, System][] = [
+  ['newshound', ours],
+  ['compromise', compromise],
+]
+const results = new Map<string, Map<string, Counts>>()
+for (const [name, system] of systems) {
+  const table = new Map<string, Counts>()
+  for (const line of gold) {
+    const predicted = system(line.text, line.lang)
+    for (const kind of ['people', 'organizations'] as const) {
+      const want = new Set(line[kind].map(keyOf))
+      const got = new Set(predicted[kind].map(keyOf))
+      const c = { tp: 0, fp: 0, fn: 0 }
+      for (const k of got)
+        if (want.has(k)) c.tp++
+        else c.fp++
+      for (const k of want) if (!got.has(k)) c.fn++
+      for (const bucket of [`${kind}:${line.lang}`, `${kind}:all`]) {
+        const t = table.get(bucket) ?? { tp: 0, fp: 0, fn: 0 }
+        t.tp += c.tp
+        t.fp += c.fp
+        t.fn += c.fn
+        table.set(bucket, t)
+      }
+      if (args.errors && name === 'newshound' && (c.fp > 0 || c.fn > 0)) {
+        const missed = [...want].filter((k) => !got.has(k))
+        const extra = predicted[kind].filter((p) => !want.has(keyOf(p)))
+        console.log(
+          `${line.id} ${kind}: missed ${JSON.stringify(missed)} extra ${JSON.stringify(extra)}`,
+        )
+      }
+    }
+  }
+  results.set(name, table)
+}
+
+const score = (c: Counts | undefined) => {
+  if (c === undefined) return { p: 0, r: 0, f: 0 }
+  const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp)
+  const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn)
+  return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) }
+}
+const fmt = (x: number) => x.toFixed(3)
+
+console.log(`\nentity recognition on ${args.set} (${gold.length} lines)\n`)
+console.log(
+  `${'kind'.padEnd(14)}${'lang'.padEnd(6)}${systems
+    .map(([n]) => `${`${n} P`.padStart(14)}${'R'.padStart(7)}${'F1'.padStart(7)}`)
+    .join('')}`,
+)
+for (const kind of ['people', 'organizations'] as const) {
+  for (const lang of ['en', 'de', 'all']) {
+    const cells = systems.map(([n]) => {
+      const s = score(results.get(n)?.get(`${kind}:${lang}`))
+      return `${fmt(s.p).padStart(14)}${fmt(s.r).padStart(7)}${fmt(s.f).padStart(7)}`
+    })
+    console.log(`${kind.padEnd(14)}${lang.padEnd(6)}${cells.join('')}`)
+  }
+}
+
+// Throughput: ~5 KB articles made by concatenating dev texts of one language.
+const articles = buildArticles(gold, Number(args.articles))
+const avgKb = articles.reduce((n, a) => n + a.text.length, 0) / articles.length / 1024
+const rate = (system: System) => {
+  for (const a of articles.slice(0, 10)) system(a.text, a.lang)
+  const t0 = performance.now()
+  for (const a of articles) system(a.text, a.lang)
+  return articles.length / ((performance.now() - t0) / 1000)
+}
+const ourRate = rate(ours)
+const theirRate = rate(compromise)
+console.log(
+  `\nthroughput on ${articles.length} articles of ${avgKb.toFixed(1)} KB (one core): ` +
+    `newshound ${ourRate.toFixed(0)} articles/s, compromise ${theirRate.toFixed(0)} articles/s\n`,
+)
+const mine = results.get('newshound')
+console.log(
+  `people_f1 ${fmt(score(mine?.get('people:all')).f)} org_f1 ${fmt(score(mine?.get('organizations:all')).f)} articles_per_s ${ourRate.toFixed(0)}`,
+)
+
+/** Folded name, mapped through the knowledge base when it is a known alias. */
+function makeKeyOf(base: KnowledgeBase): (name: string) => string {
+  const aliasToName = new Map<string, string>()
+  for (const entity of base.entities.values()) {
+    for (const alias of [entity.name, ...(entity.aliases ?? []), ...(entity.formerNames ?? [])]) {
+      const key = foldName(alias)
+      if (!aliasToName.has(key)) aliasToName.set(key, foldName(entity.name))
+    }
+  }
+  return (name) => {
+    const folded = foldName(name)
+    return aliasToName.get(folded) ?? folded
+  }
+}
+
+function buildArticles(
+  lines: readonly GoldLine[],
+  count: number,
+): { text: string; lang: string }[] {
+  const out: { text: string; lang: string }[] = []
+  for (const lang of ['en', 'de']) {
+    const texts = lines.filter((l) => l.lang === lang).map((l) => l.text)
+    if (texts.length === 0) continue
+    let k = 0
+    while (out.filter((a) => a.lang === lang).length < count / 2) {
+      let text = ''
+      while (text.length < 5000) text += `${texts[k++ % texts.length]}\n\n`
+      out.push({ text, lang })
+    }
+  }
+  return out
+}

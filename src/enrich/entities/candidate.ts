@@ -1,0 +1,15 @@
+import type { MentionVia } from './mention-types.js'
+
+/** A mention before it becomes an `EntityMention`: an atom span plus what was decided about it. */
+export interface Candidate {
+  readonly first: number
+  readonly last: number
+  readonly start: number
+  readonly end: number
+  readonly kind: 'person' | 'org'
+  readonly entityId: string | null
+  /** Set for knowledge-base and coreference mentions; computed from the surface otherwise. */
+  readonly canonical: string | null
+  readonly confidence: number
+  readonly via: MentionVia
+}

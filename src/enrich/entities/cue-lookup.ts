@@ -1,0 +1,118 @@
+import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
+import { type PhraseEntry, phrasesAt } from '../../knowledge/phrase-index.js'
+import type { TextModel } from './text-model.js'
+
+/** A role or cue phrase found in the text, by atom span. */
+export interface PhraseHit {
+  readonly first: number
+  readonly last: number
+  readonly phrase: string
+}
+
+/** The languages whose lists apply: German texts also use English titles ("CEO", "Chief Scientist"). */
+export function languagesOf(model: TextModel): readonly ('en' | 'de')[] {
+  return model.lang === 'en' ? ['en'] : model.lang === 'de' ? ['de', 'en'] : ['en', 'de']
+}
+
+type Kind = 'roles' | 'cues'
+const NONE: readonly PhraseHit[] = []
+
+// Rules ask for the same positions many times; each text's hits are computed once per position.
+const memo = new WeakMap<TextModel, Record<Kind, (readonly PhraseHit[] | undefined)[]>>()
+
+function hitsAt(model: TextModel, kb: KnowledgeBase, kind: Kind, i: number): readonly PhraseHit[] {
+  let tables = memo.get(model)
+  if (tables === undefined) {
+    tables = { roles: [], cues: [] }
+    memo.set(model, tables)
+  }
+  const table = tables[kind]
+  let hits = table[i]
+  if (hits === undefined) {
+    const atom = model.atoms[i]
+    const indexes = languagesOf(model).map((l) => kb[kind][l])
+    hits =
+      atom !== undefined && indexes.some((x) => x.has(atom.lower)) ? allAt(model, i, indexes) : NONE
+    table[i] = hits
+  }
+  return hits
+}
+
+/** The longest role phrase that starts at atom i. */
+export function roleAt(model: TextModel, kb: KnowledgeBase, i: number): PhraseHit | null {
+  return longest(hitsAt(model, kb, 'roles', i))
+}
+
+/** The longest cue phrase that starts at atom i. */
+export function cueAt(model: TextModel, kb: KnowledgeBase, i: number): PhraseHit | null {
+  return longest(hitsAt(model, kb, 'cues', i))
+}
+
+/** The longest role phrase that ends exactly at atom `last`. */
+export function roleEndingAt(model: TextModel, kb: KnowledgeBase, last: number): PhraseHit | null {
+  return endingAt(model, kb, 'roles', last)
+}
+
+/** The longest cue phrase that ends exactly at atom `last`. */
+export function cueEndingAt(model: TextModel, kb: KnowledgeBase, last: number): PhraseHit | null {
+  return endingAt(model, kb, 'cues', last)
+}
+
+// The last atoms of all phrases: most atoms end no phrase, and that is one set lookup.
+const lastAtoms = new WeakMap<KnowledgeBase, Record<Kind, ReadonlySet<string>>>()
+
+function endsSomePhrase(kb: KnowledgeBase, kind: Kind, lower: string): boolean {
+  let sets = lastAtoms.get(kb)
+  if (sets === undefined) {
+    const collect = (indexes: readonly ReadonlyMap<string, readonly PhraseEntry<unknown>[]>[]) => {
+      const set = new Set<string>()
+      for (const index of indexes) {
+        for (const list of index.values()) for (const e of list) set.add(e.lowers.at(-1) ?? '')
+      }
+      return set
+    }
+    sets = {
+      roles: collect([kb.roles.en, kb.roles.de]),
+      cues: collect([kb.cues.en, kb.cues.de]),
+    }
+    lastAtoms.set(kb, sets)
+  }
+  return sets[kind].has(lower)
+}
+
+function endingAt(model: TextModel, kb: KnowledgeBase, kind: Kind, last: number): PhraseHit | null {
+  const atom = model.atoms[last]
+  if (atom === undefined || !endsSomePhrase(kb, kind, atom.lower)) return null
+  for (let first = Math.max(0, last - 5); first <= last; first++) {
+    const hit = hitsAt(model, kb, kind, first).find((h) => h.last === last)
+    if (hit !== undefined) return hit
+  }
+  return null
+}
+
+function longest(hits: readonly PhraseHit[]): PhraseHit | null {
+  let best: PhraseHit | null = null
+  for (const hit of hits) {
+    if (best === null || hit.last > best.last) best = hit
+  }
+  return best
+}
+
+function allAt<T>(
+  model: TextModel,
+  i: number,
+  indexes: readonly ReadonlyMap<string, readonly PhraseEntry<T>[]>[],
+): PhraseHit[] {
+  const hits: PhraseHit[] = []
+  for (const index of indexes) {
+    for (const entry of phrasesAt(index, model.atoms, model.text, i)) {
+      // Role and cue phrases are case-blind except that an all-caps abbreviation must stay
+      // all-caps: "CEO" is a role, "Ceo" in a name is not.
+      const atom = model.atoms[i]
+      const want = entry.atoms[0] ?? ''
+      if (want.length > 1 && want === want.toUpperCase() && atom?.text !== want) continue
+      hits.push({ first: i, last: i + entry.lowers.length - 1, phrase: entry.phrase })
+    }
+  }
+  return hits
+}

@@ -1,0 +1,211 @@
+import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
+import type { Candidate } from './candidate.js'
+import { DETERMINERS } from './context-words.js'
+import { cueEndingAt, roleAt, roleEndingAt } from './cue-lookup.js'
+import type { NameGroup } from './name-groups.js'
+import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from './text-model.js'
+
+/** Which atoms already belong to a mention (knowledge base or person). */
+export type AtomOwners = readonly (Candidate | undefined)[]
+
+// Nouns built with these endings are German common nouns ("Robotik-Startup", "Finanz-Chef"), not
+// company names, when they appear before a hyphen or after a cue.
+const COMMON_NOUN_ENDING = /(ung|ungen|heit|keit|schaft|tion|tionen|tät|ismus|ik|ie|ien|nz|ur|er)$/u
+// English adjectives in front of a weak suffix: "Generative AI", "Responsible AI".
+const ADJECTIVE_ENDING = /(ive|al|ic|ical|ble|ous|ful|less|ary|ed|ing|ant|ent)$/u
+// Prepositions after a role that introduce the employer: "co-founder of Yutori", "Mitgründer von".
+// Not "für"/"for": "Direktor für Generative KI" names a field, not an employer.
+const EMPLOYER_PREPOSITIONS = new Set(['of', 'at', 'von', 'bei', 'beim'])
+// Single-word cues that say too little on their own ("of", "with", "von", "zu") are ignored;
+// these few point at an employer or place of business and are kept, with less confidence.
+const WEAK_CUES = new Set(['at', 'bei', 'beim'])
+
+/**
+ * Finds organisations the knowledge base does not know:
+ * - a capitalised name ending in a legal form or brand suffix ("Quantiq GmbH", "Lumora Labs",
+ *   "Fabrikwerk Robotics"); weak suffixes ("AI", "Research") need a capital that is not just
+ *   sentence-initial and a name that is not an adjective ("Generative AI" is not a company);
+ * - a name heading a role compound ("Cariad-Chef", "Zalando-Mitgründer");
+ * - a name after a cue phrase ("the startup X", "das Startup X", "joined X", "bei X") or after a role
+ *   and a preposition ("co-founder of Yutori", "Mitgründer von Yutori").
+ *
+ * @example
+ * findUnknownOrgs(buildTextModel('Das Startup Quantiq GmbH will', 'de'), kb, groups, owners)
+ * // [{ via: 'legal-suffix', ... }] for "Quantiq GmbH"
+ */
+export function findUnknownOrgs(
+  model: TextModel,
+  kb: KnowledgeBase,
+  groups: readonly NameGroup[],
+  owners: AtomOwners,
+): Candidate[] {
+  const found: Candidate[] = []
+  const taken = new Set<number>()
+  const add = (c: Candidate | null) => {
+    if (c === null) return
+    for (let i = c.first; i <= c.last; i++) if (taken.has(i)) return
+    for (let i = c.first; i <= c.last; i++) taken.add(i)
+    found.push(c)
+  }
+  for (const group of groups) {
+    for (const c of bySuffix(model, kb, group, owners)) add(c)
+  }
+  for (const group of groups) add(byCompound(model, kb, group, owners))
+  for (const group of groups) add(byCue(model, kb, group, owners))
+  return found
+}
+
+function blockedForOrg(
+  model: TextModel,
+  kb: KnowledgeBase,
+  owners: AtomOwners,
+  i: number,
+): boolean {
+  const atom = model.atoms[i]
+  if (atom === undefined || owners[i] !== undefined) return true
+  if (!isCapitalized(atom.text) && !/^\d/.test(atom.text)) return true
+  if (DETERMINERS.has(atom.lower)) return true
+  if (kb.stopNames.has(model.folded[i] ?? '')) return true
+  if (kb.titlePrefixes.has(atom.lower)) return true
+  return roleAt(model, kb, i) !== null
+}
+
+function suffixAt(
+  model: TextModel,
+  kb: KnowledgeBase,
+  i: number,
+): { last: number; strong: boolean } | null {
+  const atom = model.atoms[i]
+  if (atom === undefined) return null
+  for (const entry of kb.legalSuffixes.get(atom.lower) ?? []) {
+    const n = entry.atoms.length
+    let ok = true
+    for (let k = 0; k < n && ok; k++) {
+      ok = model.atoms[i + k]?.text === entry.atoms[k]
+      if (ok && k + 1 < n) ok = !/[\n]/.test(separatorAfter(model, i + k))
+    }
+    if (ok) return { last: i + n - 1, strong: entry.value.strong }
+  }
+  return null
+}
+
+function bySuffix(
+  model: TextModel,
+  kb: KnowledgeBase,
+  group: NameGroup,
+  owners: AtomOwners,
+): Candidate[] {
+  const found: Candidate[] = []
+  for (let s = group.first + 1; s <= group.last; s++) {
+    const suffix = suffixAt(model, kb, s)
+    if (suffix === null || owners[s] !== undefined) continue
+    let nameStart = s
+    while (nameStart - 1 >= group.first && !blockedForOrg(model, kb, owners, nameStart - 1)) {
+      nameStart--
+      if (s - nameStart > 4) break
+    }
+    if (nameStart === s || s - nameStart > 4) continue
+    // "Acme Robotics GmbH": take every suffix that follows
+    let last = suffix.last
+    let strong = suffix.strong
+    for (;;) {
+      const more = last < group.last ? suffixAt(model, kb, last + 1) : null
+      if (more === null) break
+      last = more.last
+      strong ||= more.strong
+    }
+    if (!strong && !weakSuffixNameOk(model, nameStart, s - 1)) continue
+    found.push(org(model, nameStart, last, 'legal-suffix', strong ? 0.8 : 0.65))
+    s = last
+  }
+  return found
+}
+
+function weakSuffixNameOk(model: TextModel, first: number, last: number): boolean {
+  if (model.sentenceStart[first] || model.headline[first]) return false
+  const lastWord = model.atoms[last]?.lower ?? ''
+  return !ADJECTIVE_ENDING.test(lastWord)
+}
+
+function byCompound(
+  model: TextModel,
+  kb: KnowledgeBase,
+  group: NameGroup,
+  owners: AtomOwners,
+): Candidate | null {
+  for (let i = group.first; i < group.last; i++) {
+    if (separatorAfter(model, i) !== '-') continue
+    if (i > group.first && /^[-‑]$/.test(separatorBefore(model, i))) continue
+    if (blockedForOrg(model, kb, owners, i)) continue
+    const atom = model.atoms[i]
+    const head = model.atoms[i + 1]
+    if (atom === undefined || head === undefined) continue
+    if (atom.text.length < 3 || COMMON_NOUN_ENDING.test(atom.lower)) continue
+    if (kb.firstNames.has(atom.lower)) continue
+    const role = roleAt(model, kb, i + 1)
+    if (role === null || role.last !== i + 1) continue
+    return org(model, i, i, 'cue', 0.7)
+  }
+  return null
+}
+
+function byCue(
+  model: TextModel,
+  kb: KnowledgeBase,
+  group: NameGroup,
+  owners: AtomOwners,
+): Candidate | null {
+  const at = group.first
+  if (!/^\s+$/.test(separatorBefore(model, at))) return null
+  let confidence = 0
+  const cue = cueEndingAt(model, kb, at - 1)
+  if (cue !== null) {
+    const single = cue.first === cue.last ? (model.atoms[cue.first]?.lower ?? '') : null
+    if (single === null || single.length > 4) confidence = 0.7
+    else if (WEAK_CUES.has(single)) confidence = 0.6
+  }
+  const prep = model.atoms[at - 1]
+  if (
+    confidence === 0 &&
+    prep !== undefined &&
+    EMPLOYER_PREPOSITIONS.has(prep.lower) &&
+    roleEndingAt(model, kb, at - 2) !== null
+  ) {
+    confidence = 0.7
+  }
+  if (confidence === 0) return null
+  let last = at - 1
+  while (last + 1 <= group.last && !blockedForOrg(model, kb, owners, last + 1) && last - at < 3) {
+    last++
+  }
+  if (last < at) return null
+  // "Direktor für Generative KI": a run cut short by a stop word is a phrase, not a name
+  const cut = model.atoms[last + 1]
+  if (last < group.last && cut !== undefined && kb.stopNames.has(model.folded[last + 1] ?? ''))
+    return null
+  const atom = model.atoms[at]
+  if (atom === undefined || kb.firstNames.has(atom.lower)) return null
+  if (model.lang !== 'en' && last === at && COMMON_NOUN_ENDING.test(atom.lower)) return null
+  // "joined Google DeepMind" is known; "at Davos" is a place: places are in the stop list.
+  return org(model, at, last, 'cue', confidence)
+}
+
+function org(
+  model: TextModel,
+  first: number,
+  last: number,
+  via: 'legal-suffix' | 'cue',
+  confidence: number,
+): Candidate {
+  return {
+    first,
+    last,
+    start: model.atoms[first]?.start ?? 0,
+    end: model.atoms[last]?.end ?? 0,
+    kind: 'org',
+    entityId: null,
+    canonical: null,
+    confidence,
+    via,
+  }
+}

@@ -1,0 +1,156 @@
+import { normalizeSeparator } from '../../knowledge/atoms.js'
+import type { AliasTarget, KnowledgeBase } from '../../knowledge/knowledge-types.js'
+import type { PhraseEntry } from '../../knowledge/phrase-index.js'
+import { separatorAfter, separatorBefore, type TextModel } from './text-model.js'
+
+/** A knowledge-base alias found in the text, before its context is judged. */
+export interface KnownMatch {
+  /** First and last atom index (inclusive). */
+  readonly first: number
+  readonly last: number
+  readonly start: number
+  /** Exclusive; a German genitive "s" ("OpenAIs") is left outside. */
+  readonly end: number
+  readonly target: AliasTarget
+  readonly alias: PhraseEntry<AliasTarget>
+  /** "OpenAI's" / "Altman’s". */
+  readonly possessive: boolean
+  /** German genitive: "OpenAIs", "Microsofts", "Altmans". */
+  readonly genitive: boolean
+  /** The lowercased word after a hyphen: "chef" in "Meta-Chef", "ebene" in "Meta-Ebene". */
+  readonly compoundHead: string | null
+}
+
+/**
+ * Finds every knowledge-base name and alias in one left-to-right pass over the atoms, longest alias
+ * first at each position ("Meta Platforms" before "Meta"). Word boundaries come from the atoms;
+ * case must match the alias, except that a lowercase alias may be capitalised at the start of a
+ * sentence or in a headline ("heise online" → "Heise online"). A name that is the tail of a
+ * hyphenated compound ("Nicht-Apple-Geräte") is skipped; one that heads a compound ("Meta-Chef")
+ * is kept with its compound head for the context check.
+ *
+ * @example
+ * findKnownNames(buildTextModel('OpenAIs Chefwissenschaftler', 'de'), kb)[0]?.genitive // true
+ */
+export function findKnownNames(model: TextModel, kb: KnowledgeBase): KnownMatch[] {
+  const matches: KnownMatch[] = []
+  const { atoms } = model
+  for (let i = 0; i < atoms.length; i++) {
+    const atom = atoms[i]
+    if (atom === undefined) continue
+    if (isCompoundTail(model, i)) continue
+    const match = longestAliasAt(model, kb, i)
+    if (match === null) continue
+    matches.push(match)
+    i = match.last
+  }
+  return matches
+}
+
+function longestAliasAt(model: TextModel, kb: KnowledgeBase, i: number): KnownMatch | null {
+  const atom = model.atoms[i]
+  if (atom === undefined) return null
+  const candidates = kb.aliases.get(atom.lower) ?? []
+  for (const entry of candidates) {
+    const match = matchEntry(model, entry, i, false)
+    if (match !== null) return match
+  }
+  // German genitive of a one-word alias: "OpenAIs", "Microsofts".
+  if (model.lang !== 'en' && atom.lower.length > 2 && atom.lower.endsWith('s')) {
+    for (const entry of kb.aliases.get(atom.lower.slice(0, -1)) ?? []) {
+      if (entry.lowers.length !== 1) continue
+      const match = matchEntry(model, entry, i, true)
+      if (match !== null) return match
+    }
+  }
+  return null
+}
+
+function matchEntry(
+  model: TextModel,
+  entry: PhraseEntry<AliasTarget>,
+  i: number,
+  genitiveFirst: boolean,
+): KnownMatch | null {
+  const { atoms, text } = model
+  const n = entry.lowers.length
+  if (i + n > atoms.length) return null
+  if (isTooWeakAlias(entry)) return null
+  let genitive = false
+  for (let k = 0; k < n; k++) {
+    const atom = atoms[i + k]
+    const want = entry.atoms[k]
+    if (atom === undefined || want === undefined) return null
+    let surface = atom.text
+    if (genitiveFirst && k === n - 1) {
+      surface = surface.slice(0, -1)
+      genitive = true
+    } else if (atom.lower !== entry.lowers[k]) {
+      // Genitive on the last word of a longer alias: "Mark Zuckerbergs".
+      if (k === n - 1 && model.lang !== 'en' && atom.lower === `${entry.lowers[k]}s`) {
+        surface = surface.slice(0, -1)
+        genitive = true
+      } else {
+        return null
+      }
+    }
+    if (!caseMatches(surface, want, model, i + k)) return null
+    if (k + 1 < n) {
+      const nextStart = atoms[i + k + 1]?.start ?? atom.end
+      const plainSpace = nextStart - atom.end === 1 && text.charCodeAt(atom.end) === 32
+      if (
+        plainSpace
+          ? entry.seps[k] !== ' '
+          : normalizeSeparator(text.slice(atom.end, nextStart)) !== entry.seps[k]
+      )
+        return null
+    }
+  }
+  const firstAtom = atoms[i]
+  const lastAtom = atoms[i + n - 1]
+  if (firstAtom === undefined || lastAtom === undefined) return null
+  const last = i + n - 1
+  const after = separatorAfter(model, last)
+  const nextAtom = atoms[last + 1]
+  const possessive = !genitive && /^['’]$/.test(after) && nextAtom?.lower === 's'
+  const compoundHead =
+    !genitive && (after === '-' || after === '‑') && nextAtom !== undefined ? nextAtom.lower : null
+  return {
+    first: i,
+    last,
+    start: firstAtom.start,
+    end: genitive ? lastAtom.end - 1 : lastAtom.end,
+    target: entry.value,
+    alias: entry,
+    possessive,
+    genitive,
+    compoundHead,
+  }
+}
+
+/** One- to three-letter lowercase aliases ("io", "eco") are ordinary words far more often. */
+function isTooWeakAlias(entry: PhraseEntry<AliasTarget>): boolean {
+  const only = entry.atoms[0]
+  return (
+    entry.atoms.length === 1 && only !== undefined && only.length <= 3 && only === entry.lowers[0]
+  )
+}
+
+function caseMatches(surface: string, want: string, model: TextModel, i: number): boolean {
+  if (surface === want) return true
+  if (model.sentenceStart[i] || model.headline[i]) {
+    const first = want.charAt(0)
+    if (first === first.toLowerCase() && surface === first.toUpperCase() + want.slice(1))
+      return true
+  }
+  return false
+}
+
+/** "Nicht-Apple", "Social-Media": the atom continues a hyphenated word it does not start. */
+function isCompoundTail(model: TextModel, i: number): boolean {
+  const sep = separatorBefore(model, i)
+  if (sep !== '-' && sep !== '‑') return false
+  const prev = model.atoms[i - 1]
+  // "Ex-OpenAI-Forscher", "ex-Google": the prefix marks a former employer, the name still counts.
+  return prev === undefined || prev.lower !== 'ex'
+}

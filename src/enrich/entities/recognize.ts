@@ -1,0 +1,112 @@
+import { foldName, splitAtoms } from '../../knowledge/atoms.js'
+import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
+import { loadKnowledgeBase } from '../../knowledge/load-knowledge.js'
+import type { Candidate } from './candidate.js'
+import { canonicalName } from './canonical-name.js'
+import { type FullName, resolveShortForms } from './coreference.js'
+import { findUnknownOrgs } from './find-orgs.js'
+import { findUnknownPeople } from './find-people.js'
+import { type AcceptedMatch, judgeKnownMatches } from './judge-known.js'
+import { findKnownNames } from './known-names.js'
+import type { EntityMention } from './mention-types.js'
+import { findNameGroups } from './name-groups.js'
+import { buildTextModel } from './text-model.js'
+
+export type { EntityMention, MentionVia } from './mention-types.js'
+
+/**
+ * Finds the people and organisations a text names. Pure and synchronous; the knowledge base is
+ * built once and shared (pass your own to include user entities).
+ *
+ * Order of the rules, each claiming atoms the earlier ones left free:
+ * 1. knowledge-base names and aliases, judged in context (`judgeKnownMatches`);
+ * 2. unknown people (first name, role word, speech verb), which may take a known one-word company
+ *    name as surname ("Peter Bosch");
+ * 3. unknown organisations (legal suffix, role compound, cue phrase);
+ * 4. short forms (surnames, first words of organisation names) resolved to the full names above.
+ *
+ * Canonical names: the knowledge-base name for known entities; for unknown ones the surface with
+ * spaces collapsed, possessives dropped and, for organisations, a trailing legal form dropped
+ * ("Quantiq GmbH" → "Quantiq") while brand words stay ("Lumora Labs").
+ *
+ * @example
+ * recognizeEntities("Meta-Chef Mark Zuckerberg will mehr Rechenzentren.", 'de')
+ * // [{ surface: 'Meta', kind: 'org', canonical: 'Meta', via: 'kb', ... },
+ * //  { surface: 'Mark Zuckerberg', kind: 'person', canonical: 'Mark Zuckerberg', via: 'kb', ... }]
+ */
+export function recognizeEntities(
+  text: string,
+  lang: 'en' | 'de' | (string & {}),
+  kb: KnowledgeBase = loadKnowledgeBase(),
+): EntityMention[] {
+  const model = buildTextModel(text, lang)
+  const accepted = judgeKnownMatches(findKnownNames(model, kb), model, kb)
+  const kbOwners: (AcceptedMatch | undefined)[] = new Array(model.atoms.length)
+  for (const match of accepted) {
+    for (let i = match.first; i <= match.last; i++) kbOwners[i] = match
+  }
+  const groups = findNameGroups(model)
+  const people = findUnknownPeople(model, kb, groups, kbOwners)
+
+  const owners: (Candidate | undefined)[] = new Array(model.atoms.length)
+  const placed: Candidate[] = []
+  const place = (c: Candidate) => {
+    for (let i = c.first; i <= c.last; i++) if (owners[i] !== undefined) return
+    for (let i = c.first; i <= c.last; i++) owners[i] = c
+    placed.push(c)
+  }
+  const known = accepted.map((m) => fromKnown(m, kb))
+  for (const c of known) if (c.kind === 'person') place(c)
+  for (const c of people) place(c)
+  for (const c of known) if (c.kind === 'org') place(c)
+  for (const c of findUnknownOrgs(model, kb, groups, owners)) place(c)
+  for (const c of resolveShortForms(model, kb, fullNamesOf(placed, text, kb), owners)) place(c)
+
+  const mentions: EntityMention[] = []
+  for (const c of placed.sort((a, b) => a.start - b.start)) {
+    const surface = text.slice(c.start, c.end)
+    const canonical = c.canonical ?? canonicalName(surface, c.kind, kb)
+    if (canonical === '' || (c.entityId === null && kb.stopNames.has(foldName(canonical)))) continue
+    mentions.push({
+      start: c.start,
+      end: c.end,
+      surface,
+      kind: c.kind,
+      entityId: c.entityId,
+      canonical,
+      confidence: c.confidence,
+      via: c.via,
+    })
+  }
+  return mentions
+}
+
+function fromKnown(match: AcceptedMatch, kb: KnowledgeBase): Candidate {
+  const entity = kb.entities.get(match.target.entityId)
+  return {
+    first: match.first,
+    last: match.last,
+    start: match.start,
+    end: match.end,
+    kind: match.target.kind,
+    entityId: match.target.entityId,
+    canonical: entity?.name ?? match.alias.phrase,
+    confidence: match.confidence,
+    via: 'kb',
+  }
+}
+
+/** Full names whose short forms may follow: people's surnames, organisations' first words. */
+function fullNamesOf(placed: readonly Candidate[], text: string, kb: KnowledgeBase): FullName[] {
+  const names: FullName[] = []
+  for (const c of placed) {
+    const canonical = c.canonical ?? canonicalName(text.slice(c.start, c.end), c.kind, kb)
+    const atoms = splitAtoms(canonical)
+    if (atoms.length < 2) continue
+    const key = c.kind === 'person' ? atoms.at(-1) : atoms[0]
+    if (key === undefined || key.text.length < 2) continue
+    if (c.kind === 'org' && (c.entityId !== null || kb.stopNames.has(foldName(key.text)))) continue
+    names.push({ kind: c.kind, entityId: c.entityId, canonical, keys: [foldName(key.text)] })
+  }
+  return names
+}
