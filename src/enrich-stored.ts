@@ -1,7 +1,7 @@
 import { type EnrichInput, enrichArticle } from './enrich/enrich-article.js'
 import { type KnowledgeBase, loadKnowledgeBase } from './knowledge/load-knowledge.js'
 import type { Db } from './store/database.js'
-import { ENRICHMENT_VERSION, storeMentions } from './store/entities.js'
+import { ENRICHMENT_VERSION, pruneOrphanEntities, storeMentions } from './store/entities.js'
 import { listUserEntities } from './store/user-knowledge.js'
 
 /** The shipped knowledge base plus the entities users imported into this database. */
@@ -50,5 +50,6 @@ export async function enrichStoredArticles(db: Db, options: EnrichStoredOptions 
     }
     options.onProgress?.(Math.min(i + batch, ids.length), ids.length)
   }
+  if (ids.length > 0) await pruneOrphanEntities(db)
   return { articles: ids.length, mentions }
 }

@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings'
 import { makeConfigCommand } from './commands/config.js'
 import { makeCrawlCommand } from './commands/crawl.js'
 import { makeDbCommand } from './commands/db.js'
+import { makeAnalyzeCommand, makeEnrichCommand, makeEntitiesCommand, makeEntityCommand } from './commands/entities.js'
 import { makeExtractCommand } from './commands/extract.js'
 import { makeFeedCommand } from './commands/feed.js'
 import { makeErrorsCommand, makeRunsCommand } from './commands/runs.js'
@@ -24,6 +25,10 @@ export function createProgram(io: Io = defaultIo()): Command {
     makeSourcesCommand(io),
     makeFeedCommand(io),
     makeExtractCommand(io),
+    makeAnalyzeCommand(io),
+    makeEnrichCommand(io),
+    makeEntityCommand(io),
+    makeEntitiesCommand(io),
     makeRunsCommand(io),
     makeErrorsCommand(io),
     makeDbCommand(io),

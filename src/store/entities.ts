@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js'
 import { type Db, nowIso } from './database.js'
 import type { Database } from './schema.js'
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, type Transaction, sql } from 'kysely'
 
 /** Bump when recognition changes enough that stored mentions should be recomputed. */
 export const ENRICHMENT_VERSION = 1
@@ -158,7 +158,25 @@ export async function findEntities(db: Db, name: string, kind?: 'person' | 'org'
     .where((eb) => eb.or([eb('entity_aliases.normalized', '=', normalized), eb('entities.key', '=', name)]))
     .where('entities.merged_into', 'is', null)
     .groupBy('entities.id')
+    // Curated entities before ones discovered in text, then the most mentioned.
+    .orderBy(sql`case entities.origin when 'discovered' then 1 else 0 end`)
+    .orderBy(sql`(select count(*) from mentions where mentions.entity_id = entities.id)`, 'desc')
     .orderBy('entities.id')
   if (kind) query = query.where('entities.kind', '=', kind)
   return query.execute()
+}
+
+/** Removes discovered entities no article mentions any more (after re-enrichment). */
+export async function pruneOrphanEntities(db: Db): Promise<number> {
+  const result = await db
+    .deleteFrom('entities')
+    .where('origin', '=', 'discovered')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('mentions').select('mentions.article_id').whereRef('mentions.entity_id', '=', 'entities.id'))),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('entities as e2').select('e2.id').whereRef('e2.merged_into', '=', 'entities.id'))),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

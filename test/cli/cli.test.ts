@@ -116,4 +116,40 @@ describe('newshound CLI', () => {
     const runs = await cli(['--db', db, 'runs', '--json'])
     expect(JSON.parse(runs.stdout)).toEqual([])
   })
+
+  it('analyze prints the seed story entities, and --jsonl keeps ids', async () => {
+    const seed = resolve(ROOT, '../shared/fixtures/seed-article-de.txt')
+    const { code, stdout } = await cli(['--db', join(tmp.dir, 'none.db'), 'analyze', seed, '--json'])
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout) as { language: string; entities: { canonical: string; kind: string }[] }
+    expect(result.language).toBe('de')
+    const people = result.entities.filter((e) => e.kind === 'person').map((e) => e.canonical).sort()
+    expect(people).toEqual(['Abhishek Das', 'Devi Parikh', 'Erik Meijer', 'Mark Zuckerberg'])
+    const lines = [
+      JSON.stringify({ id: 'a', text: 'OpenAI hired Jan Leike from Google DeepMind.', lang: 'en' }),
+      JSON.stringify({ id: 'b', text: 'Der Meta-Chef Mark Zuckerberg sagte nichts.' }),
+    ].join('\n')
+    const file = join(tmp.dir, 'in.jsonl')
+    await writeFile(file, lines)
+    const out = await cli(['--db', join(tmp.dir, 'none.db'), 'analyze', '--jsonl', file])
+    const rows = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; entities: { canonical: string }[] })
+    expect(rows.map((r) => r.id)).toEqual(['a', 'b'])
+    expect(rows[0]?.entities.map((e) => e.canonical)).toEqual(['OpenAI', 'Jan Leike', 'Google DeepMind'])
+    expect(rows[1]?.entities.map((e) => e.canonical).sort()).toEqual(['Mark Zuckerberg', 'Meta'])
+  })
+
+  it('entities import adds user aliases; entity and entities list show them', async () => {
+    const db = join(tmp.dir, 'ent.db')
+    const file = join(tmp.dir, 'mine.json')
+    await writeFile(file, JSON.stringify([{ id: 'org:lumora', name: 'Lumora Labs', kind: 'org', aliases: ['Lumora'] }]))
+    const imported = await cli(['--db', db, 'entities', 'import', file])
+    expect(imported.code).toBe(0)
+    const bad = join(tmp.dir, 'bad.json')
+    await writeFile(bad, JSON.stringify([{ name: 'No id' }]))
+    const refused = await cli(['--db', db, 'entities', 'import', bad])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('needs a string id')
+    const missing = await cli(['--db', db, 'entity', 'Lumora'])
+    expect(missing.code).toBe(2) // known to the knowledge base, but no stored article mentions it yet
+  })
 })
