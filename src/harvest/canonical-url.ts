@@ -77,3 +77,42 @@ export function chooseCanonicalUrl(fetchedUrl: string, declaredCanonical: string
   })()
   return sameSite || sameHost ? declared : fetched
 }
+
+/** Host prefixes that serve the same story as the bare host (mobile and AMP editions). */
+const EDITION_HOST_PREFIX = /^(?:www\d*|m|mobile|amp)\./
+/** Query parameters that only switch the edition (AMP, mobile) of a page. */
+const EDITION_PARAMS = new Set(['amp', 'outputtype', 'mobile', 'm'])
+const EDITION_PARAM_VALUES = new Set(['', '1', 'true', 'amp', 'mobile'])
+
+/**
+ * The lookup key that makes every address of one story equal: `normalizeUrl`, then no scheme,
+ * no `www.`/`m.`/`mobile.`/`amp.` host prefix, no AMP path forms (`/amp/`, trailing `/amp`,
+ * `.amp.html`, `?amp=1`, `?outputType=amp`), no trailing slash and no `index.html`. It is a key,
+ * not an address (`amp.example.com` and `example.com` may not both resolve), so it is stored next
+ * to the URL (`articles.url_key`), never instead of it.
+ * @example urlIdentity('https://m.example.com/news/story/amp/?utm_source=x') // 'example.com/news/story'
+ */
+export function urlIdentity(input: string): string {
+  const normalised = normalizeUrl(input)
+  let url: URL
+  try {
+    url = new URL(normalised)
+  } catch {
+    return normalised
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return normalised
+  const host = url.hostname.replace(EDITION_HOST_PREFIX, '')
+  let path = url.pathname
+  // Google-style AMP paths: /amp/… prefix (WordPress AMP plugin "/amp/" suffix, Guardian amp. host).
+  path = path.replace(/\/amp(?=\/|$)/g, '')
+  // ".amp.html" (spiegel.de, zeit.de) and ".amp" (some CMSs) editions of "x.html".
+  path = path.replace(/\.amp(\.html?)?$/, (_m, ext: string | undefined) => ext ?? '')
+  path = path.replace(/\/index\.html?$/, '/')
+  path = path.replace(/\/+$/, '')
+  const kept = [...url.searchParams.entries()].filter(
+    ([name, value]) => !(EDITION_PARAMS.has(name.toLowerCase()) && EDITION_PARAM_VALUES.has(value.toLowerCase())),
+  )
+  const query = new URLSearchParams(kept).toString()
+  const port = url.port ? `:${url.port}` : ''
+  return `${host}${port}${path}${query ? `?${query}` : ''}`
+}
