@@ -212,7 +212,24 @@ const STRONG_BRAND_WORDS = new Set([
   'Semiconductors',
   'Therapeutics',
 ])
-const LEGAL_WORDS = new Set(['Incorporated', 'Corporation', 'Limited'])
+const LEGAL_WORDS = new Set([
+  'Incorporated',
+  'Corporation',
+  'Limited',
+  'Inc',
+  'Corp',
+  'Ltd',
+  'Co',
+  'Pty',
+  'Pte',
+  'Oy',
+  'Oyj',
+  'Srl',
+  'Spa',
+  'Kft',
+  'Sarl',
+  'Plc',
+])
 
 function classifySuffix(phrase: string): SuffixInfo {
   const plainWord = /^[A-Z][a-z]+$/.test(phrase) || phrase === 'AI'

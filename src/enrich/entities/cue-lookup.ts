@@ -116,3 +116,53 @@ function allAt<T>(
   }
   return hits
 }
+
+const NOT_BEFORE_NAMES = [
+  'investor',
+  'investoren',
+  'geldgeber',
+  'kapitalgeber',
+  'risikokapitalgeber',
+  'wagniskapitalgeber',
+  'finanzinvestor',
+  'datenschützer',
+  'sprecher',
+  'developer',
+  'tochter',
+  'übernahme',
+  'finanzierungsrunde',
+  'ausgründung',
+  'gmbh',
+  'kgaa',
+]
+
+// Nouns that name a kind of organisation; after one of them comes its name, also behind an
+// adjective or a place ("the Amsterdam fintech Brightwater Payments", "das Münchner Startup X").
+const cueNouns = new WeakMap<KnowledgeBase, ReadonlySet<string>>()
+
+/** True when atom i is a noun for a kind of organisation ("startup", "fintech", "Konzern"). */
+export function isCueNoun(model: TextModel, kb: KnowledgeBase, i: number): boolean {
+  const atom = model.atoms[i]
+  if (atom === undefined) return false
+  let nouns = cueNouns.get(kb)
+  if (nouns === undefined) {
+    const set = new Set<string>()
+    for (const lang of ['en', 'de'] as const) {
+      for (const list of kb.cues[lang].values()) {
+        for (const entry of list) {
+          const last = entry.atoms.at(-1) ?? ''
+          const articleLed = ['the', 'das', 'der', 'die'].includes(entry.lowers[0] ?? '')
+          const germanNoun = lang === 'de' && last !== last.toLowerCase()
+          if ((articleLed || germanNoun) && entry.lowers.length <= 3 && last.length > 3) {
+            set.add(last.toLowerCase())
+          }
+        }
+      }
+    }
+    // Nouns that also stand before people or events ("Investor Peter Thiel", "seine Tochter Anna").
+    for (const word of NOT_BEFORE_NAMES) set.delete(word)
+    nouns = set
+    cueNouns.set(kb, nouns)
+  }
+  return nouns.has(atom.lower)
+}

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { Candidate } from './candidate.js'
 import { DETERMINERS } from './context-words.js'
-import { cueEndingAt, roleAt, roleEndingAt } from './cue-lookup.js'
+import { cueEndingAt, isCueNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import type { NameGroup } from './name-groups.js'
 import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from './text-model.js'
 
@@ -17,8 +17,9 @@ const ADJECTIVE_ENDING = /(ive|al|ic|ical|ble|ous|ful|less|ary|ed|ing|ant|ent)$/
 // Not "für"/"for": "Direktor für Generative KI" names a field, not an employer.
 const EMPLOYER_PREPOSITIONS = new Set(['of', 'at', 'von', 'bei', 'beim'])
 // Single-word cues that say too little on their own ("of", "with", "von", "zu") are ignored;
-// these few point at an employer or place of business and are kept, with less confidence.
-const WEAK_CUES = new Set(['at', 'bei', 'beim'])
+// these two point at an employer or place of business and are kept, with less confidence
+// ("beim" is "bei dem": a noun follows, "beim Start", not a company name).
+const WEAK_CUES = new Set(['at', 'bei'])
 
 /**
  * Finds organisations the knowledge base does not know:
@@ -51,7 +52,18 @@ export function findUnknownOrgs(
     for (const c of bySuffix(model, kb, group, owners)) add(c)
   }
   for (const group of groups) add(byCompound(model, kb, group, owners))
-  for (const group of groups) add(byCue(model, kb, group, owners))
+  for (const group of groups) {
+    // the cue may sit inside the group, as German nouns do: "Das Kölner Startup Lingwerk"
+    for (let at = group.first; at <= group.last; at++) {
+      const inside = at > group.first
+      if (inside && !isCueNoun(model, kb, at - 1)) continue
+      const found = byCue(model, kb, { first: at, last: group.last }, owners)
+      if (found !== null) {
+        add(found)
+        break
+      }
+    }
+  }
   return found
 }
 
@@ -157,8 +169,8 @@ function byCue(
 ): Candidate | null {
   const at = group.first
   if (!/^\s+$/.test(separatorBefore(model, at))) return null
-  let confidence = 0
-  const cue = cueEndingAt(model, kb, at - 1)
+  let confidence = isCueNoun(model, kb, at - 1) ? 0.7 : 0
+  const cue = confidence === 0 ? cueEndingAt(model, kb, at - 1) : null
   if (cue !== null) {
     const single = cue.first === cue.last ? (model.atoms[cue.first]?.lower ?? '') : null
     if (single === null || single.length > 4) confidence = 0.7

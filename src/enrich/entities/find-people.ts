@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { Candidate } from './candidate.js'
 import { NAME_PARTICLES, SPEECH_VERBS } from './context-words.js'
-import { roleAt } from './cue-lookup.js'
+import { isCueNoun, roleAt } from './cue-lookup.js'
 import type { AcceptedMatch } from './judge-known.js'
 import type { NameGroup } from './name-groups.js'
 import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from './text-model.js'
@@ -103,6 +103,17 @@ function personInRun(
   const nameWords = (from: number) => all.slice(from).filter((w) => !isParticle(model, w.first))
   const maxWords = model.headline[first] ? 2 : 3
 
+  // "the startup Lumora Labs", "fintech Brightwater Payments": an organisation, whatever follows
+  const lastAtom = model.atoms[last]
+  if (
+    lastAtom !== undefined &&
+    kb.legalSuffixes
+      .get(lastAtom.lower)
+      ?.some((e) => e.atoms.length === 1 && e.atoms[0] === lastAtom.text)
+  ) {
+    return null
+  }
+  if (followsOrgCue(model, kb, first)) return null
   const p = all.findIndex((w) => isFirstName(model, kb, w.first, false))
   if (p !== -1 && nameWords(p).length >= 2) {
     const span = limitWords(model, all.slice(p), maxWords)
@@ -124,6 +135,14 @@ function personInRun(
     return candidate(model, head.first, tail.last, 'role', leadingFirstName ? 0.8 : 0.75)
   }
   return null
+}
+
+/**
+ * A noun for a kind of organisation right before the run ("the fintech X", "das Startup X").
+ * Cue verbs and prepositions ("joined", "Wechsel von") stand before people just as often.
+ */
+function followsOrgCue(model: TextModel, kb: KnowledgeBase, first: number): boolean {
+  return /^\s+$/.test(separatorBefore(model, first)) && isCueNoun(model, kb, first - 1)
 }
 
 function isParticle(model: TextModel, i: number): boolean {

@@ -6,7 +6,7 @@ import {
   REPORT_VERBS,
   SUBJECT_VERBS,
 } from './context-words.js'
-import { cueEndingAt, roleAt } from './cue-lookup.js'
+import { cueEndingAt, isCueNoun, roleAt } from './cue-lookup.js'
 import type { KnownMatch } from './known-names.js'
 import { isOrgHead, orgCompoundHeads } from './org-heads.js'
 import { separatorAfter, separatorBefore, type TextModel } from './text-model.js'
@@ -71,7 +71,8 @@ function firstVerdict(
   const articleLed =
     match.alias.atoms.length > 1 &&
     ARTICLES.has(match.alias.lowers[0] ?? '') &&
-    model.sentenceStart[match.first] === true
+    (model.sentenceStart[match.first] === true ||
+      model.atoms[match.first]?.text !== match.alias.atoms[0])
 
   if (match.compoundHead !== null) {
     const orgHead = isOrgHead(match.compoundHead, heads)
@@ -96,7 +97,11 @@ function firstVerdict(
   if (prevLower !== null && DETERMINERS.has(prevLower)) return 'reject'
   if (cueEndingAt(model, kb, match.first - 1) !== null && !tiny) return 0.8
   if (prevLower !== null && ORG_PREPOSITIONS.has(prevLower)) return 0.75
-  if (prev !== undefined && /^\s+$/.test(prevSep) && endsWithCompanyNoun(prev.text, heads)) {
+  if (
+    prev !== undefined &&
+    /^\s+$/.test(prevSep) &&
+    (isCueNoun(model, kb, match.first - 1) || endsWithCompanyNoun(prev.text))
+  ) {
     return 0.8
   }
   if (next !== undefined && /^\s+$/.test(nextSep) && roleAt(model, kb, match.last + 1) !== null) {
@@ -113,7 +118,7 @@ function firstVerdict(
 }
 
 /** "Kurznachrichtendienst", "Wochenzeitung", "Zulieferer": a German noun naming the kind of company. */
-function endsWithCompanyNoun(word: string, heads: ReadonlySet<string>): boolean {
+function endsWithCompanyNoun(word: string): boolean {
   const lower = word.toLowerCase()
   if (word === lower) return false
   for (const noun of [
@@ -135,7 +140,7 @@ function endsWithCompanyNoun(word: string, heads: ReadonlySet<string>): boolean 
   ]) {
     if (lower.endsWith(noun)) return true
   }
-  return heads.has(lower) && false
+  return false
 }
 
 function inListWithAccepted(

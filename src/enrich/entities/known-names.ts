@@ -136,8 +136,12 @@ function isTooWeakAlias(entry: PhraseEntry<AliasTarget>): boolean {
   )
 }
 
+const ARTICLES = new Set(['the', 'der', 'die', 'das'])
+
 function caseMatches(surface: string, want: string, model: TextModel, i: number): boolean {
   if (surface === want) return true
+  // a leading article declines in running text: "zuerst der Spiegel berichtet"
+  if (ARTICLES.has(surface) && surface === want.toLowerCase()) return true
   if (model.sentenceStart[i] || model.headline[i]) {
     const first = want.charAt(0)
     if (first === first.toLowerCase() && surface === first.toUpperCase() + want.slice(1))
