@@ -39,6 +39,11 @@ export interface RunCrawlOptions {
   readonly log: Logger
   readonly trigger?: string
   readonly onProgress?: (event: CrawlProgress) => void
+  /**
+   * Skip feeds whose next_poll_at (Retry-After, Cache-Control, <ttl>, failure backoff, idle
+   * slow-down) is still in the future: the scheduler sets this; a manual crawl polls everything.
+   */
+  readonly respectPollSchedule?: boolean
   /** Pages failing this many times stop being retried in later runs. */
   readonly maxAttemptsPerItem?: number
   readonly signal?: AbortSignal
@@ -74,11 +79,12 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
   let kb: KnowledgeBase | null = null
   try {
     // 1. Feeds and sitemaps.
-    const feedRows = await db
-      .selectFrom('feeds')
-      .selectAll()
-      .where('id', 'in', feeds.length > 0 ? feeds.map((f) => f.id) : [-1])
-      .execute()
+    let feedQuery = db.selectFrom('feeds').selectAll().where('id', 'in', feeds.length > 0 ? feeds.map((f) => f.id) : [-1])
+    if (options.respectPollSchedule) {
+      const now = new Date().toISOString()
+      feedQuery = feedQuery.where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', now)]))
+    }
+    const feedRows = await feedQuery.execute()
     let feedsDone = 0
     const limit = pLimit(config.feedConcurrency)
     await Promise.all(
@@ -145,7 +151,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       counts.feedsPolled++
       if (poll.kind === 'not-modified') {
         counts.feedsNotModified++
-        await recordFeedSuccess(db, feed.id, { status: 304, etag: poll.etag, lastModified: poll.lastModified, notModified: true })
+        await recordFeedSuccess(db, feed.id, { status: 304, etag: poll.etag, lastModified: poll.lastModified, notModified: true, newItems: 0, headers: poll.headers })
         return
       }
       const items: NewFeedItem[] = []
@@ -162,7 +168,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       for (const reason of unusable) {
         await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage, code: 'E_FEED_ITEM', reason })
       }
-      await insertFeedItems(db, feed.id, items)
+      const newItems = await insertFeedItems(db, feed.id, items)
       for (const skipped of poll.skipped) {
         await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage, code: 'E_FEED_PARSE', reason: `item ${skipped.index} skipped: ${skipped.reason}` })
       }
@@ -173,6 +179,8 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
         title: poll.title,
         ttlMinutes: poll.ttlMinutes,
         notModified: false,
+        newItems,
+        headers: poll.headers,
       })
     } catch (error) {
       counts.feedsPolled++
@@ -183,11 +191,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       const retryAfter = error instanceof FetchError ? error.retryAfterSeconds : null
       if (retryAfter !== null) hosts.deferHost(feed.url, Date.now() + retryAfter * 1000)
       log.warn({ source: source.id, url: feed.url, code }, reason)
-      await recordFeedFailure(db, feed.id, {
-        status,
-        reason,
-        retryAt: retryAfter !== null ? new Date(Date.now() + retryAfter * 1000).toISOString() : null,
-      })
+      await recordFeedFailure(db, feed.id, { status, reason, retryAfterSeconds: retryAfter })
       await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage, code, reason, httpStatus: status })
     }
   }
@@ -240,6 +244,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
             maxRedirects: config.maxRedirects,
             respectRobotsTxt: robotsOn === 'true',
             proxy: config.proxy,
+            ...(options.signal ? { signal: options.signal } : {}),
             onPage: async (page) => {
               const entry = entries.get(page.key)
               if (entry) await storePage(entry, page)

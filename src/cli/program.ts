@@ -5,7 +5,9 @@ import { makeDbCommand } from './commands/db.js'
 import { makeAnalyzeCommand, makeEnrichCommand, makeEntitiesCommand, makeEntityCommand } from './commands/entities.js'
 import { makeExtractCommand } from './commands/extract.js'
 import { makeFeedCommand } from './commands/feed.js'
+import { makeFlowsCommand, makeMovesCommand, makePersonCommand } from './commands/moves.js'
 import { makeErrorsCommand, makeRunsCommand } from './commands/runs.js'
+import { makeScheduleCommand, makeStatusCommand } from './commands/schedule.js'
 import { makeSourcesCommand } from './commands/sources.js'
 import { type Io, defaultIo } from './context.js'
 
@@ -22,6 +24,8 @@ export function createProgram(io: Io = defaultIo()): Command {
 
   const commands = [
     makeCrawlCommand(io),
+    makeScheduleCommand(io),
+    makeStatusCommand(io),
     makeSourcesCommand(io),
     makeFeedCommand(io),
     makeExtractCommand(io),
@@ -29,6 +33,9 @@ export function createProgram(io: Io = defaultIo()): Command {
     makeEnrichCommand(io),
     makeEntityCommand(io),
     makeEntitiesCommand(io),
+    makeMovesCommand(io),
+    makeFlowsCommand(io),
+    makePersonCommand(io),
     makeRunsCommand(io),
     makeErrorsCommand(io),
     makeDbCommand(io),

@@ -56,6 +56,8 @@ export interface FetchPagesOptions {
   readonly onPage: (page: FetchedPage) => Promise<void>
   readonly onFailure: (failure: PageFailure) => Promise<void>
   readonly log?: Log
+  /** Abort: stop taking new pages; in-flight ones finish (Crawlee's graceful stop). */
+  readonly signal?: AbortSignal
 }
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
@@ -183,7 +185,14 @@ export async function fetchPages(requests: readonly PageRequest[], options: Fetc
     },
     config,
   )
-  await crawler.run()
+  if (options.signal?.aborted) return
+  const onAbort = () => crawler.stop('newshound: shutting down')
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    await crawler.run()
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort)
+  }
 }
 
 function keyFor(byKey: Map<string, PageRequest>, url: string): string {

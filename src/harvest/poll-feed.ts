@@ -21,10 +21,18 @@ export interface PollOptions {
 }
 
 export type FeedPoll =
-  | { readonly kind: 'not-modified'; readonly status: 304; readonly etag: string | null; readonly lastModified: string | null }
+  | {
+      readonly kind: 'not-modified'
+      readonly status: 304
+      readonly etag: string | null
+      readonly lastModified: string | null
+      readonly headers: Readonly<Record<string, string>>
+    }
   | {
       readonly kind: 'ok'
       readonly status: number
+      /** Response headers (Cache-Control, Expires feed the poll interval). */
+      readonly headers: Readonly<Record<string, string>>
       readonly finalUrl: string
       readonly etag: string | null
       readonly lastModified: string | null
@@ -54,7 +62,7 @@ export async function pollFeed(client: HttpClient, state: FeedState, options: Po
   })
   const etag = res.headers['etag'] ?? null
   const lastModified = res.headers['last-modified'] ?? null
-  if (res.notModified) return { kind: 'not-modified', status: 304, etag, lastModified }
+  if (res.notModified) return { kind: 'not-modified', status: 304, etag, lastModified, headers: res.headers }
   const contentType = res.headers['content-type'] ?? null
 
   if (state.kind === 'feed') {
@@ -62,6 +70,7 @@ export async function pollFeed(client: HttpClient, state: FeedState, options: Po
     return {
       kind: 'ok',
       status: res.status,
+      headers: res.headers,
       finalUrl: res.url,
       etag,
       lastModified,
@@ -73,7 +82,7 @@ export async function pollFeed(client: HttpClient, state: FeedState, options: Po
   }
 
   const items = await collectSitemapItems(client, res.body, res.url, contentType, state, options)
-  return { kind: 'ok', status: res.status, finalUrl: res.url, etag, lastModified, title: null, ttlMinutes: null, items, skipped: [] }
+  return { kind: 'ok', status: res.status, headers: res.headers, finalUrl: res.url, etag, lastModified, title: null, ttlMinutes: null, items, skipped: [] }
 }
 
 async function collectSitemapItems(

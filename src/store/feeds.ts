@@ -1,3 +1,4 @@
+import { nextPollAt } from '../harvest/poll-interval.js'
 import { type Db, nowIso, toIsoUtc } from './database.js'
 
 export interface FeedPollSuccess {
@@ -7,14 +8,28 @@ export interface FeedPollSuccess {
   readonly title?: string | null
   readonly ttlMinutes?: number | null
   readonly notModified: boolean
+  /** New items this poll brought (0 for a 304). */
+  readonly newItems?: number
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 /** Records a successful poll (200 or 304): validators for the next conditional GET, health reset. */
 export async function recordFeedSuccess(db: Db, feedId: number, poll: FeedPollSuccess): Promise<void> {
   const now = nowIso()
+  const current = await db.selectFrom('feeds').select(['idle_polls', 'ttl_minutes']).where('id', '=', feedId).executeTakeFirst()
+  const idlePolls = (poll.newItems ?? 0) > 0 ? 0 : (current?.idle_polls ?? 0) + 1
+  const next = nextPollAt({
+    ok: true,
+    consecutiveFailures: 0,
+    idlePolls,
+    ttlMinutes: poll.ttlMinutes ?? current?.ttl_minutes ?? null,
+    headers: poll.headers ?? {},
+  })
   await db
     .updateTable('feeds')
     .set({
+      idle_polls: idlePolls,
+      next_poll_at: next,
       last_polled_at: now,
       last_success_at: now,
       last_status: poll.status,
@@ -34,17 +49,20 @@ export async function recordFeedSuccess(db: Db, feedId: number, poll: FeedPollSu
 export async function recordFeedFailure(
   db: Db,
   feedId: number,
-  failure: { readonly status: number | null; readonly reason: string; readonly retryAt?: string | null },
+  failure: { readonly status: number | null; readonly reason: string; readonly retryAfterSeconds?: number | null },
 ): Promise<void> {
+  const current = await db.selectFrom('feeds').select('consecutive_failures').where('id', '=', feedId).executeTakeFirst()
+  const failures = (current?.consecutive_failures ?? 0) + 1
   await db
     .updateTable('feeds')
-    .set((eb) => ({
+    .set({
       last_polled_at: nowIso(),
       last_status: failure.status,
       last_error: failure.reason,
-      consecutive_failures: eb('consecutive_failures', '+', 1),
-      ...(failure.retryAt ? { next_poll_at: failure.retryAt } : {}),
-    }))
+      consecutive_failures: failures,
+      // Exponential backoff up to a ceiling; the feed is never dropped, only polled less often.
+      next_poll_at: nextPollAt({ ok: false, consecutiveFailures: failures, idlePolls: 0, retryAfterSeconds: failure.retryAfterSeconds ?? null }),
+    })
     .where('id', '=', feedId)
     .execute()
 }

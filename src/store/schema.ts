@@ -35,6 +35,7 @@ export interface FeedTable {
   next_poll_at: Timestamp | null
   items_seen: Generated<number>
   is_active: Generated<number>
+  idle_polls: Generated<number>
 }
 
 export interface FeedItemTable {
@@ -104,6 +105,71 @@ export interface EntityAliasTable {
   normalized: string
 }
 
+export interface MoveReportTable {
+  id: Generated<number>
+  article_id: number
+  person_id: number
+  from_org_id: number | null
+  to_org_id: number | null
+  role: string | null
+  role_normalized: string | null
+  kind: 'departure' | 'hire' | 'founding' | 'promotion'
+  status: 'reported' | 'rumored' | 'denied'
+  happened_at: string | null
+  happened_from: string
+  confidence: number
+  sentence: string
+  start: number
+  end: number
+}
+
+export interface MoveTable {
+  id: Generated<number>
+  person_id: number
+  from_org_id: number | null
+  to_org_id: number | null
+  role: string | null
+  role_normalized: string | null
+  kind: 'departure' | 'hire' | 'founding' | 'promotion'
+  status: 'reported' | 'rumored' | 'denied'
+  happened_at: string | null
+  first_seen_at: string | null
+  last_seen_at: string | null
+  report_count: number
+  source_ids_json: string
+  confidence: number
+}
+
+export interface MoveEvidenceTable {
+  move_id: number
+  article_id: number
+  sentence: string
+  start: number
+  end: number
+}
+
+export interface SchedulerStateTable {
+  /** Always 1: the row is the lock. */
+  id: number
+  holder: string
+  pid: number
+  hostname: string
+  started_at: string
+  heartbeat_at: string
+  state: 'starting' | 'running' | 'stopping' | 'stopped'
+  running_json: string
+  stopped_at: string | null
+}
+
+export interface SourceScheduleTable {
+  source_id: string
+  next_run_at: string | null
+  last_started_at: string | null
+  last_finished_at: string | null
+  last_run_id: number | null
+  last_outcome: string | null
+}
+
 export interface UserKnowledgeTable {
   id: string
   entity_json: string
@@ -161,6 +227,11 @@ export interface Database {
   entity_aliases: EntityAliasTable
   mentions: MentionTable
   user_knowledge: UserKnowledgeTable
+  move_reports: MoveReportTable
+  moves: MoveTable
+  move_evidence: MoveEvidenceTable
+  scheduler_state: SchedulerStateTable
+  source_schedule: SourceScheduleTable
 }
 
 export type SourceRow = Selectable<SourceTable>

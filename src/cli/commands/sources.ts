@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { Command } from '@commander-js/extra-typings'
 import { UsageError } from '../../errors.js'
 import { parseOpml, writeOpml } from '../../harvest/opml.js'
+import { querySourceHealth } from '../../query/health.js'
 import { removeSource, syncSources } from '../../store/sources.js'
 import { type AnyCommand, type Io, allSources, globalsOf, resolveConfig, withDatabase } from '../context.js'
 import { formatOf, printRows } from '../output.js'
@@ -75,6 +76,12 @@ export function makeSourcesCommand(io: Io): AnyCommand {
       io.stderr.write(`removed ${id}\n`)
     })
   return sources
+}
+
+async function healthAction(io: Io, command: AnyCommand, options: { json?: boolean; nl?: boolean }) {
+  const loaded = resolveConfig(io, globalsOf(command))
+  const rows = await withDatabase(loaded.config.db, ({ db }) => querySourceHealth(db))
+  printRows(io.stdout, rows as unknown as Record<string, unknown>[], formatOf(options))
 }
 
 async function listAction(io: Io, command: AnyCommand, options: { json?: boolean; nl?: boolean }) {

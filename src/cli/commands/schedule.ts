@@ -1,0 +1,97 @@
+import { Command } from '@commander-js/extra-typings'
+import { UsageError } from '../../errors.js'
+import { querySourceHealth } from '../../query/health.js'
+import { startScheduler } from '../../schedule/scheduler.js'
+import { STALE_AFTER_MS } from '../../schedule/lock.js'
+import { type AnyCommand, type Io, allSources, globalsOf, loggerFor, resolveConfig, withDatabase } from '../context.js'
+import { formatOf, printRows } from '../output.js'
+
+export function makeScheduleCommand(io: Io): AnyCommand {
+  return new Command('schedule')
+    .description('run in the foreground: every source polls on its own cron schedule until stopped (SIGINT/SIGTERM)')
+    .option('-s, --source <id...>', 'only these source ids')
+    .option('--timezone <tz>', 'IANA time zone of the cron expressions', 'UTC')
+    .option('--max-sources <n>', 'sources crawling at the same time', '2')
+    .option('--jitter-ms <ms>', 'random delay added to each start', '30000')
+    .option('--shutdown-deadline-ms <ms>', 'time in-flight work gets to finish on SIGTERM before it is abandoned', '30000')
+    .addHelpText('after', `
+One scheduler per database: a second one exits with a message naming the holder. Stop with
+Ctrl-C or SIGTERM: no new work is taken, in-flight fetches get the deadline, committed work is
+kept, exit code 0. 'newshound status' shows what it is doing.`)
+    .action(async (options, command) => {
+      const loaded = resolveConfig(io, globalsOf(command))
+      const log = loggerFor(loaded)
+      try {
+        Intl.DateTimeFormat('en', { timeZone: options.timezone })
+      } catch {
+        throw new UsageError(`--timezone: unknown time zone ${JSON.stringify(options.timezone)}`)
+      }
+      await withDatabase(loaded.config.db, async (opened) => {
+        let sources = await allSources(opened)
+        if (options.source) sources = sources.filter((s) => options.source?.includes(s.id))
+        if (sources.length === 0) throw new UsageError('no sources to schedule')
+        const scheduler = await startScheduler({
+          db: opened.db,
+          config: loaded.config,
+          sources,
+          log,
+          timezone: options.timezone,
+          maxConcurrentSources: Number(options.maxSources),
+          jitterMs: Number(options.jitterMs),
+        })
+        io.stderr.write(`newshound scheduler: ${sources.length} source(s), ${options.timezone}; Ctrl-C to stop\n`)
+        const shutdown = (signal: string) => {
+          io.stderr.write(`\n${signal}: finishing in-flight work (up to ${Number(options.shutdownDeadlineMs) / 1000}s)…\n`)
+          void scheduler.stop(Number(options.shutdownDeadlineMs))
+        }
+        process.once('SIGINT', () => shutdown('SIGINT'))
+        process.once('SIGTERM', () => shutdown('SIGTERM'))
+        await scheduler.stopped
+      })
+    })
+}
+
+export function makeStatusCommand(io: Io): AnyCommand {
+  return new Command('status')
+    .description('what the scheduler is doing: heartbeat, running sources, last success, error streak and next run per source')
+    .option('--json', 'JSON object on stdout')
+    .action(async (options, command) => {
+      const loaded = resolveConfig(io, globalsOf(command))
+      await withDatabase(loaded.config.db, async ({ db }) => {
+        const state = await db.selectFrom('scheduler_state').selectAll().where('id', '=', 1).executeTakeFirst()
+        const health = await querySourceHealth(db)
+        const schedule = await db.selectFrom('source_schedule').selectAll().execute()
+        const bySource = new Map(schedule.map((s) => [s.source_id, s]))
+        const age = state ? Date.now() - Date.parse(state.heartbeat_at) : null
+        const alive = state !== undefined && state.state !== 'stopped' && age !== null && age < STALE_AFTER_MS
+        const scheduler = state
+          ? {
+              state: alive ? state.state : state.state === 'stopped' ? 'stopped' : 'not responding',
+              pid: state.pid,
+              host: state.hostname,
+              startedAt: state.started_at,
+              heartbeatAt: state.heartbeat_at,
+              running: JSON.parse(state.running_json) as string[],
+            }
+          : { state: 'never started' }
+        const sources = health.map((h) => ({
+          source: h.sourceId,
+          flag: h.flag,
+          lastSuccessAt: h.lastSuccessAt,
+          errorStreak: h.errorStreak,
+          nextRunAt: bySource.get(h.sourceId)?.next_run_at ?? null,
+          lastOutcome: bySource.get(h.sourceId)?.last_outcome ?? null,
+        }))
+        if (options.json) {
+          io.stdout.write(`${JSON.stringify({ scheduler, sources }, null, 2)}\n`)
+          return
+        }
+        io.stdout.write(
+          state
+            ? `scheduler: ${scheduler.state} (pid ${state.pid} on ${state.hostname}, heartbeat ${Math.round((age ?? 0) / 1000)}s ago, running: ${(scheduler as { running: string[] }).running.join(', ') || '-'})\n`
+            : 'scheduler: never started on this database\n',
+        )
+        printRows(io.stdout, sources, formatOf({}))
+      })
+    })
+}

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { nextPollAt } from '../../src/harvest/poll-interval.js'
+import { silentLogger } from '../../src/log.js'
+import { acquireSchedulerLock } from '../../src/schedule/lock.js'
+import { startScheduler } from '../../src/schedule/scheduler.js'
+import { defineSource } from '../../src/sources.js'
+import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
+import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
+import { makeTempDir, testConfig } from '../helpers/env.js'
+
+const SITE = resolve(import.meta.dirname, '../fixtures/site')
+
+describe('scheduler lock', () => {
+  let tmp: { dir: string; cleanup: () => Promise<void> }
+  let opened: OpenedDatabase
+  beforeEach(async () => {
+    tmp = await makeTempDir()
+    opened = await openDatabase(`${tmp.dir}/lock.db`)
+  })
+  afterEach(async () => {
+    await opened.close()
+    await tmp.cleanup()
+  })
+
+  it('lets one scheduler hold a database, names the holder to the second, and frees on release', async () => {
+    const first = await acquireSchedulerLock(opened.db)
+    await expect(acquireSchedulerLock(opened.db)).rejects.toThrow(/another scheduler holds this database \(pid \d+/)
+    await first.release()
+    const second = await acquireSchedulerLock(opened.db)
+    await expect(first.heartbeat('running', [])).rejects.toThrow(/taken over/)
+    await second.release()
+  })
+
+  it('takes over a stale lock (holder killed without releasing)', async () => {
+    await acquireSchedulerLock(opened.db)
+    const later = () => new Date(Date.now() + 10 * 60_000)
+    const taken = await acquireSchedulerLock(opened.db, { now: later })
+    expect(taken.holder).toBeTruthy()
+  })
+})
+
+describe('poll intervals', () => {
+  const now = new Date('2026-11-29T12:00:00Z')
+  it.each([
+    [{ ok: true, consecutiveFailures: 0, idlePolls: 0 }, null],
+    [{ ok: true, consecutiveFailures: 0, idlePolls: 0, ttlMinutes: 60 }, '2026-11-29T13:00:00.000Z'],
+    [{ ok: true, consecutiveFailures: 0, idlePolls: 0, headers: { 'cache-control': 'public, max-age=600' } }, '2026-11-29T12:10:00.000Z'],
+    [{ ok: true, consecutiveFailures: 0, idlePolls: 0, headers: { expires: 'Sun, 29 Nov 2026 12:30:00 GMT' } }, '2026-11-29T12:30:00.000Z'],
+    [{ ok: true, consecutiveFailures: 0, idlePolls: 4 }, '2026-11-29T12:30:00.000Z'],
+    [{ ok: false, consecutiveFailures: 1, idlePolls: 0 }, '2026-11-29T12:02:00.000Z'],
+    [{ ok: false, consecutiveFailures: 4, idlePolls: 0 }, '2026-11-29T12:16:00.000Z'],
+    [{ ok: false, consecutiveFailures: 40, idlePolls: 0 }, '2026-11-29T18:00:00.000Z'],
+    [{ ok: false, consecutiveFailures: 1, idlePolls: 0, retryAfterSeconds: 3600 }, '2026-11-29T13:00:00.000Z'],
+  ])('%o → %s', (outcome, expected) => {
+    expect(nextPollAt(outcome, now)).toBe(expected)
+  })
+})
+
+describe('scheduler', () => {
+  let tmp: { dir: string; cleanup: () => Promise<void> }
+  let opened: OpenedDatabase
+  let server: FixtureServer
+  beforeEach(async () => {
+    tmp = await makeTempDir()
+    opened = await openDatabase(`${tmp.dir}/sched.db`)
+    server = await startFixtureServer({ root: SITE })
+  })
+  afterEach(async () => {
+    await opened.close()
+    await server.close()
+    await tmp.cleanup()
+  })
+
+  it('runs sources on their cron schedule, records the next run, and stops cleanly', async () => {
+    const source = defineSource({
+      id: 'every-second',
+      name: 'Every second',
+      homepage: server.url('/'),
+      language: 'en',
+      feeds: [server.url('/news/atom.xml')],
+      schedule: '* * * * * *',
+      local: true,
+    })
+    const scheduler = await startScheduler({
+      db: opened.db,
+      config: testConfig(tmp.dir),
+      sources: [source],
+      log: silentLogger(),
+      heartbeatMs: 200,
+    })
+    const deadline = Date.now() + 15_000
+    let stored = 0
+    while (Date.now() < deadline && stored < 2) {
+      await new Promise((r) => setTimeout(r, 250))
+      stored = (await opened.db.selectFrom('articles').select('id').execute()).length
+    }
+    expect(stored).toBe(2)
+    const schedule = await opened.db.selectFrom('source_schedule').selectAll().executeTakeFirstOrThrow()
+    expect(schedule.source_id).toBe('every-second')
+    expect(Date.parse(schedule.next_run_at ?? '')).toBeGreaterThan(Date.now() - 2000)
+    await scheduler.stop(5000)
+    const state = await opened.db.selectFrom('scheduler_state').selectAll().executeTakeFirstOrThrow()
+    expect(state.state).toBe('stopped')
+    const runs = await opened.db.selectFrom('crawl_runs').select(['trigger', 'status']).execute()
+    expect(runs.length).toBeGreaterThanOrEqual(1)
+    expect(runs.every((r) => r.trigger === 'schedule' && r.status !== 'running')).toBe(true)
+    // Later runs found the feed unchanged: conditional GET, nothing stored twice.
+    expect((await opened.db.selectFrom('articles').select('id').execute()).length).toBe(2)
+  })
+})
