@@ -6,6 +6,7 @@ import type { Logger } from '../log.js'
 import { runCrawl } from '../pipeline.js'
 import type { SourceDefinition } from '../sources.js'
 import { type Db, nowIso } from '../store/database.js'
+import { markStaleRunsInterrupted } from '../store/runs.js'
 import { syncSources } from '../store/sources.js'
 import { acquireSchedulerLock } from './lock.js'
 
@@ -41,6 +42,9 @@ export interface RunningScheduler {
 export async function startScheduler(options: SchedulerOptions): Promise<RunningScheduler> {
   const { db, config, log } = options
   const lock = await acquireSchedulerLock(db)
+  // Holding the lock, no run of ours can be in progress: 'running' rows are leftovers of a kill.
+  const interrupted = await markStaleRunsInterrupted(db)
+  if (interrupted > 0) log.warn({ runs: interrupted }, 'marked runs of a previous, killed scheduler as interrupted')
   await syncSources(db, options.sources)
   const limit = pLimit(options.maxConcurrentSources ?? 2)
   const running = new Set<string>()
