@@ -1,0 +1,73 @@
+import { sql } from 'kysely'
+import type { Db } from '../store/database.js'
+import { type Bucket, bucketOf, bucketsBetween } from './range.js'
+import type { ResolvedEntity } from './resolve-entity.js'
+import { type StoryFilter, bucketSql, shareOf, storyWhere } from './story-filter.js'
+
+export interface TimelineOptions extends StoryFilter {
+  readonly by?: Bucket | undefined
+  /** End of the last bucket when `until` is not given (default now). */
+  readonly now?: Date | undefined
+}
+
+export interface TimelineRow {
+  /** First day of the bucket, YYYY-MM-DD (weeks start on Monday). */
+  readonly bucket: string
+  readonly entity_id: number
+  readonly entity_name: string
+  /** Stories in the bucket mentioning the entity. */
+  readonly stories: number
+  /** Sum of mention counts in those stories. */
+  readonly mentions: number
+  /** All stories stored in the bucket (under the same filters). */
+  readonly total_stories: number
+  /** stories / total_stories. */
+  readonly share: number
+}
+
+/**
+ * Mentions over time for one or more entities, side by side in long format: one row per bucket
+ * and entity, buckets without stories included (zeros), so charts and dashboards see gaps as
+ * gaps. Without `since`, the range starts at the first bucket mentioning any of the entities.
+ * Order: bucket, then the entities in the order given.
+ * @example await queryTimeline(db, [meta, openai], { by: 'week', since: '2026-01-01T00:00:00.000Z' })
+ */
+export async function queryTimeline(db: Db, entities: readonly ResolvedEntity[], options: TimelineOptions = {}): Promise<TimelineRow[]> {
+  if (entities.length === 0) return []
+  const by = options.by ?? 'week'
+  const ids = entities.map((e) => e.id)
+  const counts = await sql<{ bucket: string; entity_id: number; stories: number; mentions: number }>`
+    SELECT ${bucketSql(by)} AS bucket, m.entity_id, count(*) AS stories, sum(m.count) AS mentions
+    FROM mentions m JOIN articles a ON a.id = m.article_id
+    WHERE m.entity_id IN (${sql.join(ids)}) AND ${storyWhere(options)}
+    GROUP BY bucket, m.entity_id`.execute(db)
+  const first = options.since ?? counts.rows.reduce<string | undefined>((min, r) => (min === undefined || r.bucket < min ? r.bucket : min), undefined)
+  if (first === undefined) return []
+  // The bucket holding `until` is only included when it has a moment before `until`.
+  const end = options.until ? new Date(Date.parse(options.until) - 1).toISOString() : (options.now ?? new Date()).toISOString()
+  const buckets = bucketsBetween(first, end, by)
+  const totals = await sql<{ bucket: string; stories: number }>`
+    SELECT ${bucketSql(by)} AS bucket, count(*) AS stories FROM articles a
+    WHERE ${storyWhere({ ...options, since: options.since ?? `${bucketOf(first, by)}T00:00:00.000Z` })}
+    GROUP BY bucket`.execute(db)
+  const total = new Map(totals.rows.map((t) => [t.bucket, Number(t.stories)]))
+  const count = new Map(counts.rows.map((c) => [`${c.bucket}|${c.entity_id}`, c]))
+  const rows: TimelineRow[] = []
+  for (const bucket of buckets) {
+    const all = total.get(bucket) ?? 0
+    for (const entity of entities) {
+      const c = count.get(`${bucket}|${entity.id}`)
+      const stories = Number(c?.stories ?? 0)
+      rows.push({
+        bucket,
+        entity_id: entity.id,
+        entity_name: entity.name,
+        stories,
+        mentions: Number(c?.mentions ?? 0),
+        total_stories: all,
+        share: shareOf(stories, all),
+      })
+    }
+  }
+  return rows
+}
