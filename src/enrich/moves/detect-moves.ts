@@ -1,0 +1,113 @@
+import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
+import { loadKnowledgeBase } from '../../knowledge/load-knowledge.js'
+import type { EntityMention } from '../entities/mention-types.js'
+import { recognizeEntities } from '../entities/recognize.js'
+import { happenedAt } from './happened-at.js'
+import { isDenial, moveStatus } from './move-status.js'
+import { denyMoves, mergeMoves, personKey } from './merge-moves.js'
+import type { MovePatterns } from './pattern-types.js'
+import { PATTERNS_DE } from './patterns-de.js'
+import { PATTERNS_EN } from './patterns-en.js'
+import { type DraftMove, readSentence } from './read-sentence.js'
+import { buildSentenceContext, type OrgRef } from './sentence-context.js'
+import { splitSentences } from './split-sentences.js'
+import type { TalentMove } from './types.js'
+
+export type { MoveEvidence, MoveKind, MoveStatus, RoleNormalized, TalentMove } from './types.js'
+
+export interface DetectMovesOptions {
+  /** The article's published time (ISO 8601): reference for relative dates and the fallback date. */
+  readonly publishedAt?: string | null
+  readonly kb?: KnowledgeBase
+}
+
+/**
+ * Finds the talent moves a text states, from entity mentions recognised beforehand (hand-made
+ * mentions work too). Pure and synchronous. Each sentence is read on its own (triggers, the people
+ * around them, their organisations and roles); the moves of the article are then merged, so
+ * "leaves Meta ... to found a startup" is one founding and a rumour that is denied later is one
+ * denied move. Names are the mentions' canonical names.
+ *
+ * @example
+ * const text = 'Mira Murati is leaving OpenAI, the chief technology officer told staff.'
+ * detectMoves(text, 'en', recognizeEntities(text, 'en'), { publishedAt: '2024-09-25' })
+ * // [{ person: 'Mira Murati', kind: 'departure', fromOrg: 'OpenAI', toOrg: null,
+ * //    role: 'chief technology officer', roleNormalized: 'cto', status: 'reported',
+ * //    happenedAt: '2024-09-25', happenedFrom: 'published', ... }]
+ */
+export function detectMoves(
+  text: string,
+  lang: string,
+  mentions: readonly EntityMention[],
+  options: DetectMovesOptions = {},
+): TalentMove[] {
+  const kb = options.kb ?? loadKnowledgeBase()
+  const publishedAt = options.publishedAt ?? null
+  const patterns: MovePatterns = lang === 'de' ? PATTERNS_DE : PATTERNS_EN
+  const persons = mentions.filter((m) => m.kind === 'person').sort((a, b) => a.start - b.start)
+  const history: OrgRef[] = []
+  let moves: TalentMove[] = []
+  let previous: TalentMove[] = []
+  splitSentences(text, lang).forEach((sentence, sentenceIndex) => {
+    const ctx = buildSentenceContext(text, sentence, lang, mentions, patterns, kb, history)
+    const drafts = readSentence(ctx, { text, lang, kb, patterns, persons, history, sentenceIndex })
+    const status = moveStatus(sentence.text, patterns)
+    const date = happenedAt(sentence.text, lang, publishedAt)
+    const found = drafts.map((d) => toMove(d, status, date, sentence))
+    if (found.length === 0 && isDenial(sentence.text, patterns)) {
+      // "Das Unternehmen dementierte: Hartmann bleibe an Bord." denies the rumour told before.
+      const named = new Set(ctx.persons.map((p) => p.entityId ?? foldKey(p.canonical)))
+      const targets = named.size > 0 ? named : new Set(previous.map(personKey))
+      moves = denyMoves(moves, targets)
+    }
+    moves.push(...found)
+    if (found.length > 0) previous = found
+    history.push(...ctx.orgs.filter((o) => !o.anaphor))
+  })
+  return mergeMoves(text, moves)
+}
+
+/**
+ * Recognises the entities of a text, then detects its moves: the one call `newshound analyze`
+ * and the pipeline need.
+ *
+ * @example
+ * analyzeMoves('Der Direktor für Generative KI, Devi Parikh, hat Meta verlassen.', 'de')
+ * // [{ person: 'Devi Parikh', kind: 'departure', fromOrg: 'Meta', role: 'Direktor für Generative KI', ... }]
+ */
+export function analyzeMoves(
+  text: string,
+  lang: string,
+  options: DetectMovesOptions = {},
+): TalentMove[] {
+  const kb = options.kb ?? loadKnowledgeBase()
+  return detectMoves(text, lang, recognizeEntities(text, lang, kb), { ...options, kb })
+}
+
+function toMove(
+  draft: DraftMove,
+  status: TalentMove['status'],
+  date: ReturnType<typeof happenedAt>,
+  sentence: { readonly start: number; readonly end: number; readonly text: string },
+): TalentMove {
+  return {
+    person: draft.person.canonical,
+    personId: draft.person.entityId,
+    role: draft.role?.text ?? null,
+    roleNormalized: draft.role?.normalized ?? null,
+    fromOrg: draft.from?.canonical ?? null,
+    fromOrgId: draft.from?.entityId ?? null,
+    toOrg: draft.to?.canonical ?? null,
+    toOrgId: draft.to?.entityId ?? null,
+    kind: draft.kind,
+    status,
+    happenedAt: date.date,
+    happenedFrom: date.from,
+    confidence: status === 'reported' ? draft.confidence : Math.max(0.1, draft.confidence - 0.1),
+    evidence: { sentence: sentence.text, start: sentence.start, end: sentence.end },
+  }
+}
+
+function foldKey(name: string): string {
+  return personKey({ personId: null, person: name })
+}

@@ -1,0 +1,95 @@
+import { foldName } from '../../knowledge/atoms.js'
+import type { TalentMove } from './types.js'
+
+/**
+ * Folds the moves read from the sentences of one article into one per stated change:
+ * - the same move told twice (headline and body, "left ... to join" read by both triggers) is one,
+ *   the most specific reading kept and its gaps filled from the other;
+ * - a departure from X and a hire or founding of the same person from X (or from nowhere) are one
+ *   move ("leaves X for Y", "verlässt X, um ... zu gründen", "resigned. ... said he had joined Y");
+ * - a rumour followed by its denial is one denied move.
+ *
+ * @example
+ * mergeMoves(text, [departureFromMeta, foundingFromNull]) // [founding from Meta]
+ */
+export function mergeMoves(text: string, moves: readonly TalentMove[]): TalentMove[] {
+  let list = [...moves].sort((a, b) => a.evidence.start - b.evidence.start)
+  list = foldPairs(text, list, (a, b) => a.kind === b.kind && a.status === b.status && compatible(a, b))
+  list = foldPairs(
+    text,
+    list,
+    (a, b) =>
+      a.status === b.status &&
+      ((a.kind === 'departure' && (b.kind === 'hire' || b.kind === 'founding') && fits(a.fromOrg, b.fromOrg)) ||
+        (b.kind === 'departure' && (a.kind === 'hire' || a.kind === 'founding') && fits(b.fromOrg, a.fromOrg))),
+  )
+  list = foldPairs(
+    text,
+    list,
+    (a, b) => a.kind === b.kind && a.status !== b.status && a.status !== 'reported' && b.status !== 'reported' && compatible(a, b),
+  )
+  return list.sort((a, b) => a.evidence.start - b.evidence.start || a.person.localeCompare(b.person))
+}
+
+/** Rumours and reports of a person named in a later denial become denied. */
+export function denyMoves(moves: readonly TalentMove[], people: ReadonlySet<string>): TalentMove[] {
+  return moves.map((m) => (m.status === 'rumored' && people.has(personKey(m)) ? { ...m, status: 'denied' } : m))
+}
+
+/** The identity of a move's person: the knowledge-base id, else the folded canonical name. */
+export function personKey(move: Pick<TalentMove, 'personId' | 'person'>): string {
+  return move.personId ?? foldName(move.person)
+}
+
+function foldPairs(
+  text: string,
+  moves: TalentMove[],
+  same: (a: TalentMove, b: TalentMove) => boolean,
+): TalentMove[] {
+  const out: TalentMove[] = []
+  for (const move of moves) {
+    const index = out.findIndex((m) => personKey(m) === personKey(move) && same(m, move))
+    const other = out[index]
+    if (other === undefined) out.push(move)
+    else out[index] = combine(text, other, move)
+  }
+  return out
+}
+
+function combine(text: string, a: TalentMove, b: TalentMove): TalentMove {
+  // The kind that says more wins: a hire or founding over a departure; a denial over a rumour.
+  const lead = weight(b) > weight(a) ? b : a
+  const other = lead === a ? b : a
+  const start = Math.min(a.evidence.start, b.evidence.start)
+  const end = Math.max(a.evidence.end, b.evidence.end)
+  const dated = [lead, other].find((m) => m.happenedFrom === 'sentence') ?? lead
+  const role = lead.role !== null ? lead : other.kind === lead.kind || lead.kind !== 'departure' ? other : lead
+  return {
+    ...lead,
+    fromOrg: lead.fromOrg ?? other.fromOrg,
+    fromOrgId: lead.fromOrg !== null ? lead.fromOrgId : other.fromOrgId,
+    toOrg: lead.toOrg ?? (lead.kind === other.kind ? other.toOrg : null),
+    toOrgId: lead.toOrg !== null ? lead.toOrgId : lead.kind === other.kind ? other.toOrgId : null,
+    role: lead.role ?? (role === other && other.kind === lead.kind ? other.role : null),
+    roleNormalized: lead.role !== null ? lead.roleNormalized : role === other && other.kind === lead.kind ? other.roleNormalized : null,
+    happenedAt: dated.happenedAt,
+    happenedFrom: dated.happenedFrom,
+    confidence: Math.max(a.confidence, b.confidence),
+    evidence: { sentence: text.slice(start, end), start, end },
+  }
+}
+
+function weight(m: TalentMove): number {
+  const kind = m.kind === 'departure' ? 0 : 2
+  const status = m.status === 'denied' ? 1 : 0
+  const filled = (m.fromOrg === null ? 0 : 0.2) + (m.toOrg === null ? 0 : 0.2) + (m.role === null ? 0 : 0.1)
+  return kind + status + filled
+}
+
+function compatible(a: TalentMove, b: TalentMove): boolean {
+  return fits(a.fromOrg, b.fromOrg) && fits(a.toOrg, b.toOrg)
+}
+
+function fits(x: string | null, y: string | null): boolean {
+  return x === null || y === null || foldName(x) === foldName(y)
+}

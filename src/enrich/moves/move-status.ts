@@ -1,0 +1,46 @@
+import type { MovePatterns } from './pattern-types.js'
+import type { MoveStatus } from './types.js'
+
+// "may" hedges ("may be in line"); "May" is the month. Only the lower-case word counts.
+const MAY = /(?<![\p{L}])may(?![\p{L}])/u
+// An unconfirmed plan becomes a rumour when a third party reports it ("plans to leave ..., the
+// FT reported"); announced by the person or the company it is reported.
+const THIRD_PARTY = /\b(?:reported|reports|according to|sources|people familiar|berichtet\w*|Bericht\w*|zufolge)\b/iu
+
+/**
+ * The status of a move stated in `sentence`: a denial cue wins over hedges ("reports that X was
+ * about to leave are false"), a hedge makes it rumored, anything else is reported (also when
+ * attributed: "according to Bloomberg", "reportedly joined").
+ *
+ * @example
+ * moveStatus('Fischer is expected to join Siemens, people briefed on the plans said.', PATTERNS_EN) // 'rumored'
+ * moveStatus('Nexora denied that Fischer was leaving.', PATTERNS_EN) // 'denied'
+ */
+export function moveStatus(sentence: string, patterns: MovePatterns): MoveStatus {
+  if (isDenial(sentence, patterns)) return 'denied'
+  if (patterns.rumor.some((p) => test(p, sentence)) || MAY.test(sentence)) return 'rumored'
+  const weak = patterns.weakRumor.some((p) => test(p, sentence))
+  if (weak && !test(patterns.official, sentence)) {
+    // German "soll" is hearsay by itself; English "plans to" only when someone else reports it.
+    if (THIRD_PARTY.test(sentence) || isGermanHearsay(sentence)) {
+      return 'rumored'
+    }
+  }
+  return 'reported'
+}
+
+/** True when the sentence denies something (a move, if the caller found one). */
+export function isDenial(sentence: string, patterns: MovePatterns): boolean {
+  return patterns.denial.some((p) => test(p, sentence))
+}
+
+function isGermanHearsay(sentence: string): boolean {
+  return /(?<![\p{L}])(?:soll|sollen)(?![\p{L}])/u.test(sentence)
+}
+
+function test(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0
+  const hit = pattern.test(text)
+  pattern.lastIndex = 0
+  return hit
+}

@@ -1,0 +1,638 @@
+import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
+import type { EntityMention } from '../entities/mention-types.js'
+import type { RoleHit } from './find-roles.js'
+import type { MovePatterns } from './pattern-types.js'
+import { type OrgRef, type SentenceContext, type Span, type TriggerHit, within } from './sentence-context.js'
+import type { MoveKind, RoleNormalized } from './types.js'
+
+/** A move as read from one sentence, before statuses, dates and article-level merging. */
+export interface DraftMove {
+  readonly person: EntityMention
+  readonly kind: MoveKind
+  readonly from: OrgRef | null
+  readonly to: OrgRef | null
+  readonly role: { readonly text: string; readonly normalized: RoleNormalized } | null
+  readonly sentenceIndex: number
+  readonly triggerStart: number
+  readonly confidence: number
+}
+
+/** What the reader needs from the article around the sentence. */
+export interface ArticleState {
+  readonly text: string
+  readonly lang: string
+  readonly kb: KnowledgeBase
+  readonly patterns: MovePatterns
+  /** Every person mention of the article, for pronouns. */
+  readonly persons: readonly EntityMention[]
+  /** Organisations named before this sentence. */
+  readonly history: readonly OrgRef[]
+  readonly sentenceIndex: number
+}
+
+interface Member {
+  readonly person: EntityMention
+  readonly group: number
+}
+
+interface Affiliation {
+  readonly org: OrgRef | null
+  readonly role: RoleHit | null
+  readonly past: boolean
+  /** From a relative clause that says the person joined ("who joined from OpenAI in June"). */
+  readonly joined: boolean
+  readonly postZone: Span | null
+}
+
+const ROLE_VERB_HEAD: RoleNormalized = 'head'
+
+/**
+ * Reads the moves one sentence states: for every trigger that is not background, the people who
+ * move (the subject list before it, the object list after it, pronouns resolved to the last person
+ * named), then the organisations they leave and join and the role, from the trigger's object, the
+ * people's descriptors ("OpenAI's chief scientist", "ex-Google", ", alle zuvor bei Meta,") and the
+ * sentence's background clauses.
+ *
+ * @example
+ * readSentence(ctx, state) // [{ person: { canonical: 'Ilya Sutskever', ... }, kind: 'departure', from: { canonical: 'OpenAI', ... }, ... }]
+ */
+export function readSentence(ctx: SentenceContext, state: ArticleState): DraftMove[] {
+  if (ctx.vetoed) return []
+  const reader = new SentenceReader(ctx, state)
+  return reader.read()
+}
+
+class SentenceReader {
+  readonly #ctx: SentenceContext
+  readonly #state: ArticleState
+  readonly #members: Member[]
+  readonly #groups: Member[][]
+  readonly #claimed = new Set<number>()
+
+  constructor(ctx: SentenceContext, state: ArticleState) {
+    this.#ctx = ctx
+    this.#state = state
+    this.#members = []
+    this.#groups = []
+    this.#buildGroups()
+  }
+
+  read(): DraftMove[] {
+    const moves: DraftMove[] = []
+    const live = this.#ctx.triggers.filter((t) => !t.background)
+    // Leave triggers first: the organisation they leave is not the one founded or joined later
+    // in the clause ("verlässt GitHub, um ein eigenes Startup zu gründen").
+    const ordered = [...live].sort((a, b) => rank(a) - rank(b) || a.start - b.start)
+    for (const trigger of ordered) moves.push(...this.#readTrigger(trigger))
+    return moves
+  }
+
+  // ---- people -------------------------------------------------------------------------------
+
+  #buildGroups(): void {
+    const { text } = this.#state
+    let previous: EntityMention | null = null
+    for (const person of this.#ctx.persons) {
+      if (within(this.#ctx.background, person.start, person.end)) continue
+      if (this.#isPossessor(person)) continue
+      const gap = previous === null ? '' : text.slice(previous.end, person.start)
+      const joins =
+        previous !== null &&
+        gap.length < 110 &&
+        /(?:^|[\s,])(?:and|und|sowie|&|as well as)\s|,/u.test(gap) &&
+        !this.#ctx.triggers.some((t) => t.start >= (previous?.end ?? 0) && t.end <= person.start) &&
+        !this.#ctx.strongBreaks.some((b) => b >= (previous?.end ?? 0) && b < person.start && !within(this.#ctx.background, b))
+      if (!joins) this.#groups.push([])
+      const member: Member = { person, group: this.#groups.length - 1 }
+      this.#groups.at(-1)?.push(member)
+      this.#members.push(member)
+      previous = person
+    }
+  }
+
+  #isPossessor(person: EntityMention): boolean {
+    const after = this.#state.text.slice(person.end, person.end + 12)
+    return /^(?:'s|’s|'|’)\s+\p{Ll}/u.test(after) && !/^(?:'s|’s)\s+(?:own)\b/u.test(after)
+  }
+
+  /** The word before a group: a preposition makes it no subject ("nach Murati", "by Jarek"). */
+  #prepositionOf(group: readonly Member[], trigger: TriggerHit): 'prep' | 'with' | null {
+    const first = group[0]
+    if (first === undefined) return null
+    const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, first.person.start - 25), first.person.start)
+    const word = /([\p{L}]+)\s+$/u.exec(before)
+    if (word === null) return null
+    const wordStart = first.person.start - word[0].length
+    if (wordStart >= trigger.start && wordStart < trigger.end) return null
+    if (matchesWhole(this.#state.patterns.comitativeBefore, word[1] ?? '') || /(?:together|along) with\s+$|(?:zusammen|gemeinsam) mit\s+$/iu.test(before)) {
+      return 'with'
+    }
+    return matchesWhole(this.#state.patterns.prepositionBefore, word[1] ?? '') ? 'prep' : null
+  }
+
+  #isSpeaker(group: readonly Member[]): boolean {
+    const first = group[0]
+    const last = group.at(-1)
+    if (first === undefined || last === undefined) return false
+    const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, first.person.start - 16), first.person.start)
+    const after = this.#state.text.slice(last.person.end, last.person.end + 14)
+    const speech = this.#state.patterns.speech
+    return endsWith(speech, before) || startsWith(speech, after)
+  }
+
+  #movers(trigger: TriggerHit): EntityMention[] {
+    const side = trigger.rule.mover
+    const lang = this.#state.lang
+    const order: ('before' | 'after')[] =
+      side === 'before'
+        ? ['before']
+        : side === 'after'
+          ? ['after']
+          : side === 'afterFirst'
+            ? ['after', 'before']
+            : lang === 'de'
+              ? ['before', 'after']
+              : ['before']
+    for (const direction of order) {
+      const found = direction === 'before' ? this.#before(trigger) : this.#after(trigger, side === 'either')
+      if (found.length > 0) return found
+    }
+    return []
+  }
+
+  #before(trigger: TriggerHit): EntityMention[] {
+    let best: Member[] | null = null
+    for (const group of this.#groups) {
+      const last = group.at(-1)
+      if (last === undefined || last.person.end > trigger.start) continue
+      if (this.#breakBetween(last.person.end, trigger.start)) continue
+      if (this.#prepositionOf(group, trigger) !== null) continue
+      best = group
+    }
+    const bestEnd = best?.at(-1)?.person.end ?? -1
+    // A pronoun nearer to the trigger than any name stands for the last person named.
+    const pronoun = [...this.#ctx.pronouns]
+      .reverse()
+      .find((p) => p.end <= trigger.start && p.start > bestEnd && !this.#breakBetween(p.end, trigger.start))
+    if (pronoun !== undefined) {
+      const antecedent = [...this.#state.persons]
+        .reverse()
+        .find((m) => m.end <= pronoun.start && !this.#isPossessor(m) && !within(this.#ctx.background, m.start, m.end))
+      return antecedent === undefined ? [] : [antecedent]
+    }
+    return best === null ? [] : best.map((m) => m.person)
+  }
+
+  #after(trigger: TriggerHit, near: boolean): EntityMention[] {
+    for (const group of this.#groups) {
+      const first = group[0]
+      if (first === undefined || first.person.start < trigger.end) continue
+      if (this.#breakBetween(trigger.end, first.person.start)) return []
+      if (near && first.person.start - trigger.end > 45) return []
+      if (this.#prepositionOf(group, trigger) !== null || this.#isSpeaker(group)) continue
+      return group.map((m) => m.person)
+    }
+    return []
+  }
+
+  #breakBetween(from: number, to: number): boolean {
+    return this.#ctx.strongBreaks.some((b) => b >= from && b < to && !within(this.#ctx.background, b))
+  }
+
+  /** People named after "with"/"mit" in the clause of a founding: co-founders. */
+  #cofounders(trigger: TriggerHit): EntityMention[] {
+    const start = this.#clauseStart(trigger.start)
+    const end = this.#clauseEnd(trigger.end, true)
+    return this.#groups
+      .filter((g) => {
+        const first = g[0]
+        return first !== undefined && first.person.start >= start && first.person.start < end && this.#prepositionOf(g, trigger) === 'with'
+      })
+      .flatMap((g) => g.map((m) => m.person))
+  }
+
+  // ---- clauses ------------------------------------------------------------------------------
+
+  #clauseStart(at: number): number {
+    let start = this.#ctx.sentence.start
+    for (const b of this.#ctx.strongBreaks) if (b < at && !within(this.#ctx.background, b)) start = b
+    return start
+  }
+
+  #clauseEnd(at: number, strongOnly = false): number {
+    const breaks = strongOnly ? this.#ctx.strongBreaks : [...this.#ctx.strongBreaks, ...this.#ctx.weakBreaks]
+    let end = this.#ctx.sentence.end
+    for (const b of breaks) if (b >= at && b < end && !within(this.#ctx.background, b)) end = b
+    return end
+  }
+
+  // ---- descriptors --------------------------------------------------------------------------
+
+  #affiliation(person: EntityMention): Affiliation {
+    const own = this.#ownAffiliation(person)
+    const member = this.#members.find((m) => m.person === person)
+    if (member === undefined || own.org !== null) return own
+    const group = this.#groups[member.group] ?? []
+    const first = group[0]
+    const last = group.at(-1)
+    // ", alle zuvor bei Meta," / ", who both came from Meta" after the last name is everyone's.
+    if (last !== undefined && last.person !== person) {
+      const shared = this.#ownAffiliation(last.person)
+      const post = shared.postZone
+      if (shared.org !== null && post !== null && shared.org.start >= post.start) {
+        const zone = this.#state.text.slice(post.start, post.end)
+        if (matches(this.#state.patterns.sharedMarker, zone) || within(this.#ctx.relatives, post.start + 1)) {
+          return { ...shared, role: own.role }
+        }
+      }
+    }
+    // "Inflection AI co-founders Mustafa Suleyman and Karén Simonyan": the lead descriptor is
+    // shared unless the later name has a role of its own ("investor Daniel Gross").
+    if (first !== undefined && first.person !== person && (own.role === null || own.role.normalized === 'founder')) {
+      const lead = this.#ownAffiliation(first.person)
+      if (lead.org !== null && lead.org.end <= first.person.start) return { ...lead, role: own.role, postZone: own.postZone }
+    }
+    return own
+  }
+
+  #ownAffiliation(person: EntityMention): Affiliation {
+    const { text } = this.#state
+    const ctx = this.#ctx
+    let preStart = ctx.sentence.start
+    for (const b of ctx.strongBreaks) if (b < person.start) preStart = Math.max(preStart, b)
+    for (const t of ctx.triggers) if (t.end <= person.start && !t.background) preStart = Math.max(preStart, t.end)
+    for (const p of ctx.persons) if (p.end <= person.start) preStart = Math.max(preStart, p.end)
+    for (const s of ctx.speech) if (s.end <= person.start) preStart = Math.max(preStart, s.end)
+    const pre: Span = { start: preStart, end: person.start }
+    const post = this.#postZone(person)
+    const inZone = <T extends Span>(items: readonly T[], zone: Span | null) =>
+      zone === null ? [] : items.filter((x) => x.start >= zone.start && x.end <= zone.end)
+    const preOrg = inZone(ctx.orgs, pre).at(-1) ?? null
+    const postOrg = inZone(ctx.orgs, post)[0] ?? null
+    const org = preOrg ?? postOrg
+    const role = inZone(ctx.roles, pre).at(-1) ?? inZone(ctx.roles, post)[0] ?? null
+    const zoneText = text.slice(pre.start, pre.end) + (post === null ? '' : text.slice(post.start, post.end))
+    const joined =
+      post !== null && postOrg !== null && preOrg === null && /\b(?:joined|came|moved)\b|(?<![\p{L}])(?:kam|wechselte|gewechselt)(?![\p{L}])/iu.test(text.slice(post.start, post.end))
+    return { org, role, past: matches(this.#state.patterns.pastMarker, zoneText), joined, postZone: post }
+  }
+
+  /** ", OpenAI's chief research officer," / ", who ran Apple's foundation models team," after a name. */
+  #postZone(person: EntityMention): Span | null {
+    const { text } = this.#state
+    const ctx = this.#ctx
+    const relative = ctx.relatives.find((r) => r.start >= person.end && r.start - person.end <= 1)
+    if (relative !== undefined) return relative
+    const after = text.slice(person.end, ctx.sentence.end)
+    if (!/^\s*,/u.test(after)) return null
+    const start = person.end + after.indexOf(',') + 1
+    const rest = text.slice(start, ctx.sentence.end)
+    const stop = /[,;:]|\s[–—]\s/u.exec(rest)
+    let end = stop === null ? ctx.sentence.end : start + stop.index
+    const nextPerson = ctx.persons.find((p) => p.start >= start && p.start < end)
+    if (nextPerson !== undefined) end = nextPerson.start
+    if (ctx.triggers.some((t) => t.start >= start && t.end <= end && !t.background)) return null
+    return { start, end }
+  }
+
+  /** Organisations preceded by a marker ("from", "zu") within a few words. */
+  #marked(org: OrgRef, marker: RegExp, words = 3): boolean {
+    const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, org.start - 40), org.start)
+    const source = marker.source
+    const re = new RegExp(`(?:${source})(?:[\\s-]+[\\p{L}]+){0,${words}}[\\s-]*$`, 'iu')
+    return re.test(before)
+  }
+
+  #orgsIn(start: number, end: number): OrgRef[] {
+    return this.#ctx.orgs.filter(
+      (o) => o.start >= start && o.end <= end && !within(this.#ctx.background, o.start, o.end),
+    )
+  }
+
+  /** Organisations named in background leave clauses ("nach ihrem Abschied von Adept"). */
+  #fromHint(): OrgRef | null {
+    for (const span of this.#ctx.background) {
+      const piece = this.#state.text.slice(span.start, span.end)
+      if (!/leaving|left|departure|exit|quitting|Abschied|Abgang|Weggang|Ausstieg|verlassen|verließ/iu.test(piece)) continue
+      const org = this.#ctx.orgs.find((o) => o.start >= span.start && o.end <= span.end)
+      if (org !== undefined) return org
+    }
+    return null
+  }
+
+  #newRole(start: number, end: number, exclude: Span | null): DraftMove['role'] {
+    const { text, patterns } = this.#state
+    for (const role of this.#ctx.roles) {
+      if (role.start < start || role.end > end) continue
+      if (exclude !== null && role.start >= exclude.start && role.end <= exclude.end) continue
+      const before = text.slice(Math.max(this.#ctx.sentence.start, role.start - 40), role.start)
+      if (patterns.newRoleMarker.test(before) || /(?:'s|’s)\s+(?:(?:new|first|next|interim)\s+)*$/u.test(before)) {
+        return { text: role.text, normalized: role.normalized }
+      }
+    }
+    for (const pattern of patterns.roleVerbPhrase) {
+      pattern.lastIndex = 0
+      const slice = text.slice(start, end)
+      const match = pattern.exec(slice)
+      pattern.lastIndex = 0
+      if (match !== null) return { text: match[0].replace(/^(?:to|will)\s+/u, ''), normalized: ROLE_VERB_HEAD }
+    }
+    return null
+  }
+
+  // ---- triggers -----------------------------------------------------------------------------
+
+  #readTrigger(trigger: TriggerHit): DraftMove[] {
+    const { rule } = trigger
+    const { text, patterns } = this.#state
+    if (rule.needsOrgAfter) {
+      const next = this.#ctx.orgs.find((o) => o.start >= trigger.end && o.start - trigger.end <= 30)
+      if (next === undefined || startsWith(patterns.productAfter, text.slice(next.end, next.end + 20).trimStart())) return []
+    }
+    const movers = this.#movers(trigger)
+    const moves: DraftMove[] = []
+    for (const person of unique(movers)) {
+      const move = this.#readMove(trigger, person)
+      if (move !== null) moves.push(move)
+    }
+    // Co-founders named after "with" share the company, not the lead founder's origin.
+    if (rule.frame === 'found' && moves.length > 0) {
+      for (const person of this.#cofounders(trigger)) {
+        if (movers.includes(person)) continue
+        const lead = moves[0] as DraftMove
+        const aff = this.#affiliation(person)
+        // "co-found Mistral AI with Lample": the company before "with" is not where Lample came from.
+        const gap = aff.org === null ? '' : this.#state.text.slice(aff.org.end, person.start)
+        const own = aff.org !== null && aff.org.canonical !== lead.to?.canonical && !/(?<![\p{L}])(?:with|mit)(?![\p{L}])/iu.test(gap)
+        moves.push(this.#draft(person, trigger, { kind: 'founding', from: own ? aff.org : null, to: lead.to, role: null }))
+      }
+    }
+    return moves
+  }
+
+  #readMove(trigger: TriggerHit, person: EntityMention): DraftMove | null {
+    switch (trigger.rule.frame) {
+      case 'leave':
+        return this.#leave(trigger, person)
+      case 'join':
+        return this.#join(trigger, person)
+      case 'found':
+        return this.#found(trigger, person)
+      case 'become':
+        return this.#become(trigger, person)
+      case 'hireBy':
+        return this.#hireBy(trigger, person)
+      case 'fireBy':
+        return this.#fireBy(trigger, person)
+    }
+  }
+
+  #draft(person: EntityMention, trigger: TriggerHit, fields: Pick<DraftMove, 'kind' | 'from' | 'to' | 'role'>): DraftMove {
+    let confidence = 0.55
+    if (fields.from !== null || fields.to !== null) confidence += 0.15
+    if (fields.from !== null && fields.to !== null) confidence += 0.1
+    if (fields.role !== null) confidence += 0.05
+    confidence += (person.confidence - 0.5) * 0.2
+    return {
+      person,
+      ...fields,
+      sentenceIndex: this.#state.sentenceIndex,
+      triggerStart: trigger.start,
+      confidence: Math.max(0.1, Math.min(0.95, Number(confidence.toFixed(2)))),
+    }
+  }
+
+  #leave(trigger: TriggerHit, person: EntityMention): DraftMove | null {
+    const { text, lang } = this.#state
+    const end = this.#clauseEnd(trigger.end)
+    const aff = this.#affiliation(person)
+    const nominal = trigger.rule.mover === 'after' || person.start > trigger.end
+    let from: OrgRef | null = null
+    if (!nominal || trigger.rule.mover !== 'after') {
+      from = this.#orgsIn(trigger.objStart, end).find((o) => !this.#marked(o, /(?<![\p{L}])(?:for|zu|zum|zur)/u, 1)) ?? null
+      if (from === null && lang === 'de') from = this.#orgsIn(person.end, trigger.start).at(-1) ?? null
+    }
+    from ??= aff.org ?? this.#fromHint() ?? this.#nearestBefore(person) ?? this.#onlyOrg() ?? this.#context()
+    if (from !== null) this.#claimed.add(from.start)
+    // "leaves X for Y", "zu Y wechseln": one hire.
+    const dest = this.#orgsIn(Math.max(trigger.end, from?.end ?? 0), end).find((o) =>
+      this.#marked(o, lang === 'de' ? /(?<![\p{L}])(?:zu|zum|zur)/u : /(?<![\p{L}])for/u, 1),
+    )
+    const asRole = this.#ctx.roles.find((r) => r.start >= trigger.start && r.end <= end && /(?:\bas|\bals)\s+(?:\S+\s+){0,3}$/iu.test(text.slice(Math.max(trigger.start, r.start - 30), r.start)))
+    const relativeRole = this.#ctx.roles.find((r) => r.start >= trigger.end && within(this.#ctx.relatives, r.start, r.end))
+    const roleHit = asRole ?? aff.role ?? relativeRole ?? this.#unclaimedRole()
+    const role = roleHit === null || roleHit === undefined ? null : { text: roleHit.text, normalized: roleHit.normalized }
+    if (dest !== undefined && dest.canonical !== from?.canonical) {
+      return this.#draft(person, trigger, { kind: 'hire', from, to: dest, role: null })
+    }
+    return this.#draft(person, trigger, { kind: 'departure', from, to: null, role })
+  }
+
+  #join(trigger: TriggerHit, person: EntityMention): DraftMove | null {
+    const { lang, patterns } = this.#state
+    const end = this.#clauseEnd(trigger.end)
+    const after = this.#orgsIn(trigger.objStart, end).filter((o) => !this.#claimed.has(o.start))
+    const before = lang === 'de' ? this.#orgsIn(person.end, trigger.start).filter((o) => !this.#claimed.has(o.start)) : []
+    const candidates = [...after, ...before.reverse()]
+    const to =
+      candidates.find((o) => this.#marked(o, patterns.toMarker)) ??
+      candidates.find((o) => !this.#marked(o, patterns.fromMarker)) ??
+      null
+    if (to === null) return null
+    const from = this.#origin(person, trigger, to)
+    const role = trigger.role ?? this.#newRole(trigger.objStart, end, null)
+    return this.#draft(person, trigger, { kind: 'hire', from, to, role: roleOf(role) })
+  }
+
+  #found(trigger: TriggerHit, person: EntityMention): DraftMove | null {
+    const { lang, patterns } = this.#state
+    const end = Math.min(this.#clauseEnd(trigger.end, true), trigger.end + 90)
+    const free = (o: OrgRef) => !this.#claimed.has(o.start) && !this.#marked(o, patterns.fromMarker)
+    let to = this.#orgsIn(trigger.objStart, end).find(free) ?? null
+    if (to === null && lang === 'de') {
+      to = this.#orgsIn(person.end, trigger.start).filter(free).at(-1) ?? null
+    }
+    if (to !== null && startsWith(patterns.productAfter, this.#state.text.slice(to.end, to.end + 20).trimStart())) to = null
+    const from = this.#origin(person, trigger, to)
+    const role = this.#newRole(trigger.start, this.#clauseEnd(trigger.end), null)
+    return this.#draft(person, trigger, { kind: 'founding', from, to, role: roleOf(role) })
+  }
+
+  #become(trigger: TriggerHit, person: EntityMention): DraftMove | null {
+    const { text, patterns, kb } = this.#state
+    const end = this.#clauseEnd(trigger.end)
+    const aff = this.#affiliation(person)
+    const region = this.#orgsIn(trigger.objStart, end).filter((o) => !this.#marked(o, patterns.fromMarker))
+    const explicit = region[0] ?? null
+    const role = trigger.role ?? this.#newRole(trigger.objStart, end, aff.postZone) ?? this.#firstRole(trigger.objStart, end)
+    const to = explicit ?? aff.org ?? this.#knownEmployer(person) ?? this.#context(trigger.start)
+    if (to === null) return null
+    let kind: MoveKind = trigger.rule.kind ?? 'promotion'
+    let from: OrgRef | null = to
+    if (trigger.rule.kind === undefined) {
+      const zone = text.slice(this.#clauseStart(trigger.start), trigger.end)
+      if (aff.org !== null && !sameFamily(aff.org, to, kb) && !aff.joined) {
+        kind = 'hire'
+        from = aff.org
+      } else if (/\breturn/iu.test(text.slice(trigger.start, trigger.end))) {
+        kind = 'hire'
+        from = aff.org
+      } else if (aff.org === null && explicit !== null && matches(patterns.outsiderMarker, zone) && !matches(patterns.insiderMarker, zone) && !this.#employs(person, to)) {
+        kind = 'hire'
+        from = null
+      }
+    }
+    return this.#draft(person, trigger, { kind, from, to, role: roleOf(role) })
+  }
+
+  #hireBy(trigger: TriggerHit, person: EntityMention): DraftMove | null {
+    const { patterns, kb } = this.#state
+    const start = this.#clauseStart(trigger.start)
+    const end = this.#clauseEnd(person.end)
+    const aff = this.#affiliation(person)
+    let to = this.#orgsIn(start, trigger.start).filter((o) => o.end <= person.start).at(-1) ?? null
+    if (to === null) {
+      // German inversion: "Angeblich verhandelt SAP mit der Google-Managerin ..."
+      const inverted = this.#orgsIn(trigger.end, person.start)
+      to = inverted.length > 1 || (inverted.length === 1 && aff.org === null) ? (inverted[0] ?? null) : null
+    }
+    if (to === null) return null
+    const nextMember = this.#groups.flat().find((m) => m.person.start > person.end)
+    const roleEnd = nextMember !== undefined && nextMember.person.start < end ? nextMember.person.start : end
+    const role = this.#newRole(Math.min(person.end, Math.max(trigger.end, person.end)), Math.max(roleEnd, trigger.end), aff.postZone) ??
+      (person.end < trigger.start ? this.#newRole(person.end, trigger.end, aff.postZone) : null)
+    const explicitFrom = this.#orgsIn(person.end, end).find((o) => o.canonical !== to?.canonical && this.#marked(o, patterns.fromMarker, 1))
+    let from: OrgRef | null = explicitFrom ?? (aff.org !== null && aff.org.canonical !== to.canonical ? aff.org : null) ?? this.#fromHint()
+    let kind: MoveKind = trigger.rule.kind ?? 'hire'
+    if (trigger.rule.promoteIfSame) {
+      const same = aff.org !== null ? sameFamily(aff.org, to, kb) || aff.joined : this.#employs(person, to)
+      if (same) kind = 'promotion'
+    }
+    if (kind === 'promotion') from = to
+    if (kind === 'hire' && role?.normalized === 'board' && !aff.past) from = null
+    return this.#draft(person, trigger, { kind, from, to, role: roleOf(role) })
+  }
+
+  #fireBy(trigger: TriggerHit, person: EntityMention): DraftMove | null {
+    const aff = this.#affiliation(person)
+    const subject = this.#orgsIn(this.#clauseStart(trigger.start), trigger.start).filter((o) => o.end <= person.start).at(-1) ?? null
+    const from = aff.org ?? subject ?? this.#context(trigger.start)
+    return this.#draft(person, trigger, { kind: 'departure', from, to: null, role: roleOf(aff.role) })
+  }
+
+  // ---- fallbacks ----------------------------------------------------------------------------
+
+  #origin(person: EntityMention, trigger: TriggerHit, to: OrgRef | null): OrgRef | null {
+    const { patterns } = this.#state
+    const start = Math.min(person.start, trigger.start)
+    const end = this.#clauseEnd(trigger.end, true)
+    const differs = (o: OrgRef | null) => o !== null && o.canonical !== to?.canonical
+    const marked = this.#orgsIn(start, end).find((o) => differs(o) && this.#marked(o, patterns.fromMarker))
+    if (marked !== undefined) return marked
+    const aff = this.#affiliation(person)
+    if (differs(aff.org)) return aff.org
+    const hint = this.#fromHint()
+    if (differs(hint)) return hint
+    // "Mehrere OpenAI-Forscher heuern bei Meta an, darunter A, B und C": the subject's organisation.
+    if (person.start > trigger.end) {
+      const subject = this.#orgsIn(this.#clauseStart(trigger.start), trigger.start).find((o) => differs(o))
+      if (subject !== undefined) return subject
+    }
+    return null
+  }
+
+  #firstRole(start: number, end: number): RoleHit | null {
+    return this.#ctx.roles.find((r) => r.start >= start && r.end <= end) ?? null
+  }
+
+  #unclaimedRole(): RoleHit | null {
+    const others = this.#ctx.persons
+    return (
+      this.#ctx.roles.find((r) => {
+        const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, r.start - 8), r.start)
+        return /(?:the|der|die)\s+$/iu.test(before) && !others.some((p) => Math.abs(p.start - r.end) <= 2 || Math.abs(r.start - p.end) <= 3)
+      }) ?? null
+    )
+  }
+
+  #nearestBefore(person: EntityMention): OrgRef | null {
+    return this.#orgsIn(this.#ctx.sentence.start, person.start).filter((o) => !o.anaphor).at(-1) ?? null
+  }
+
+  #onlyOrg(): OrgRef | null {
+    const named = this.#ctx.orgs.filter((o) => !o.anaphor && !within(this.#ctx.background, o.start, o.end))
+    return named.length === 1 ? (named[0] ?? null) : null
+  }
+
+  #context(before = this.#ctx.sentence.start): OrgRef | null {
+    const earlier = [...this.#state.history, ...this.#ctx.orgs.filter((o) => o.end <= before && !o.anaphor)]
+    for (let k = earlier.length - 1; k >= 0; k--) {
+      const o = earlier[k]
+      if (o !== undefined && o.entityId !== null) return o
+    }
+    return earlier.at(-1) ?? null
+  }
+
+  /** The knowledge base says the person works for an organisation named in the article. */
+  #knownEmployer(person: EntityMention): OrgRef | null {
+    const entity = person.entityId === null ? undefined : this.#state.kb.entities.get(person.entityId)
+    const orgs = entity?.orgs ?? []
+    if (orgs.length === 0) return null
+    const seen = [...this.#state.history, ...this.#ctx.orgs]
+    for (let k = seen.length - 1; k >= 0; k--) {
+      const o = seen[k]
+      if (o?.entityId != null && orgs.includes(o.entityId)) return o
+    }
+    return null
+  }
+
+  #employs(person: EntityMention, org: OrgRef): boolean {
+    const entity = person.entityId === null ? undefined : this.#state.kb.entities.get(person.entityId)
+    return org.entityId !== null && (entity?.orgs ?? []).includes(org.entityId)
+  }
+}
+
+/** Same organisation, or one is the parent of the other (Google DeepMind and Google). */
+export function sameFamily(a: OrgRef, b: OrgRef, kb: KnowledgeBase): boolean {
+  if (a.canonical === b.canonical) return true
+  if (a.entityId === null || b.entityId === null) return false
+  const parentOf = (id: string) => kb.entities.get(id)?.parent ?? null
+  return parentOf(a.entityId) === b.entityId || parentOf(b.entityId) === a.entityId
+}
+
+function rank(trigger: TriggerHit): number {
+  return trigger.rule.frame === 'leave' ? 0 : 1
+}
+
+function roleOf(role: RoleHit | DraftMove['role'] | null | undefined): DraftMove['role'] {
+  return role === null || role === undefined ? null : { text: role.text, normalized: role.normalized }
+}
+
+function unique(people: readonly EntityMention[]): EntityMention[] {
+  const seen = new Set<string>()
+  return people.filter((p) => {
+    const key = p.entityId ?? p.canonical
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0
+  const hit = pattern.test(text)
+  pattern.lastIndex = 0
+  return hit
+}
+
+function matchesWhole(pattern: RegExp, word: string): boolean {
+  return new RegExp(`^(?:${pattern.source})$`, 'iu').test(word)
+}
+
+function startsWith(pattern: RegExp, text: string): boolean {
+  return new RegExp(`^(?:${pattern.source})`, 'iu').test(text)
+}
+
+function endsWith(pattern: RegExp, text: string): boolean {
+  return new RegExp(`(?:${pattern.source})\\s*$`, 'iu').test(text)
+}
