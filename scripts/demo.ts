@@ -11,6 +11,7 @@ import { printRows } from '../src/cli/output.js'
 import { loadConfig } from '../src/config.js'
 import { createLogger } from '../src/log.js'
 import { runCrawl } from '../src/pipeline.js'
+import { queryEntityList } from '../src/query/entity.js'
 import { defineSource } from '../src/sources.js'
 import { openDatabase } from '../src/store/database.js'
 import { startFixtureServer } from './fixture-server.js'
@@ -66,6 +67,12 @@ try {
       .execute()
     say('Latest stories:')
     printRows(out, latest, 'table')
+    const top = async (kind: 'person' | 'org') =>
+      (await queryEntityList(opened.db, { kind, limit: 10 })).map((r) => ({ name: r.name, stories: r.stories, mentions: r.mentions }))
+    say('Top people:')
+    printRows(out, await top('person'), 'table')
+    say('Top organisations:')
+    printRows(out, await top('org'), 'table')
     const errors = await opened.db.selectFrom('fetch_errors').select(['stage', 'code', 'url', 'reason']).execute()
     if (errors.length > 0) {
       say('Recorded errors:')

@@ -95,16 +95,26 @@ export async function queryEntityList(
   db: Db,
   options: { kind?: 'person' | 'org' | undefined; limit?: number; search?: string | undefined } = {},
 ): Promise<EntityListRow[]> {
+  // Stories, not copies: mentions in articles that are duplicates of another do not count.
   let query = db
     .selectFrom('entities')
-    .leftJoin('mentions', 'mentions.entity_id', 'entities.id')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('mentions')
+          .innerJoin('articles', 'articles.id', 'mentions.article_id')
+          .select(['mentions.entity_id', 'mentions.article_id', 'mentions.count'])
+          .where('articles.duplicate_of', 'is', null)
+          .as('m'),
+      (join) => join.onRef('m.entity_id', '=', 'entities.id'),
+    )
     .select([
       'entities.id',
       'entities.kind',
       'entities.name',
       'entities.origin',
-      (eb) => eb.fn.count<number>('mentions.article_id').as('stories'),
-      (eb) => eb.fn.coalesce(eb.fn.sum<number>('mentions.count'), sql<number>`0`).as('mentions'),
+      (eb) => eb.fn.count<number>('m.article_id').as('stories'),
+      (eb) => eb.fn.coalesce(eb.fn.sum<number>('m.count'), sql<number>`0`).as('mentions'),
     ])
     .where('entities.merged_into', 'is', null)
     .groupBy('entities.id')
