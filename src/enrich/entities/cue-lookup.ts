@@ -15,6 +15,31 @@ export function languagesOf(model: TextModel): readonly ('en' | 'de')[] {
 }
 
 type Kind = 'roles' | 'cues'
+type Indexes = readonly ReadonlyMap<string, readonly PhraseEntry<string>[]>[]
+
+const byLanguage = new WeakMap<KnowledgeBase, Map<string, Indexes>>()
+
+/** The role or cue indexes for a text's language, built once per knowledge base. */
+function indexesFor(kb: KnowledgeBase, kind: Kind, lang: TextModel['lang']): Indexes {
+  let table = byLanguage.get(kb)
+  if (table === undefined) {
+    table = new Map()
+    byLanguage.set(kb, table)
+  }
+  const key = `${kind}:${lang}`
+  let indexes = table.get(key)
+  if (indexes === undefined) {
+    const langs =
+      lang === 'en'
+        ? ['en' as const]
+        : lang === 'de'
+          ? (['de', 'en'] as const)
+          : (['en', 'de'] as const)
+    indexes = langs.map((l) => kb[kind][l])
+    table.set(key, indexes)
+  }
+  return indexes
+}
 const NONE: readonly PhraseHit[] = []
 
 // Rules ask for the same positions many times; each text's hits are computed once per position.
@@ -164,5 +189,11 @@ export function isCueNoun(model: TextModel, kb: KnowledgeBase, i: number): boole
     nouns = set
     cueNouns.set(kb, nouns)
   }
-  return nouns.has(atom.lower)
+  if (nouns.has(atom.lower)) return true
+  // German case endings: "des Herstellers", "des Startups", "den Konzernen"
+  if (model.lang === 'en') return false
+  for (const ending of ['s', 'es', 'n', 'en']) {
+    if (atom.lower.endsWith(ending) && nouns.has(atom.lower.slice(0, -ending.length))) return true
+  }
+  return false
 }

@@ -79,7 +79,7 @@ function blockedForOrg(
   if (DETERMINERS.has(atom.lower)) return true
   if (kb.stopNames.has(model.folded[i] ?? '')) return true
   if (kb.titlePrefixes.has(atom.lower)) return true
-  return roleAt(model, kb, i) !== null
+  return roleAt(model, kb, i) !== null || isCueNoun(model, kb, i)
 }
 
 function suffixAt(
@@ -168,7 +168,8 @@ function byCue(
   owners: AtomOwners,
 ): Candidate | null {
   const at = group.first
-  if (!/^\s+$/.test(separatorBefore(model, at))) return null
+  // the cue must stand in the same sentence: "... to Startups\n\nErfahrungsgemäß beginnen"
+  if (model.sentenceStart[at] || !/^\s+$/.test(separatorBefore(model, at))) return null
   let confidence = isCueNoun(model, kb, at - 1) ? 0.7 : 0
   const cue = confidence === 0 ? cueEndingAt(model, kb, at - 1) : null
   if (cue !== null) {

@@ -142,7 +142,11 @@ function personInRun(
  * Cue verbs and prepositions ("joined", "Wechsel von") stand before people just as often.
  */
 function followsOrgCue(model: TextModel, kb: KnowledgeBase, first: number): boolean {
-  return /^\s+$/.test(separatorBefore(model, first)) && isCueNoun(model, kb, first - 1)
+  return (
+    !model.sentenceStart[first] &&
+    /^\s+$/.test(separatorBefore(model, first)) &&
+    isCueNoun(model, kb, first - 1)
+  )
 }
 
 function isParticle(model: TextModel, i: number): boolean {

@@ -50,7 +50,20 @@ export function judgeKnownMatches(
     if (verdict === 'undecided') {
       verdict = inListWithAccepted(k, matches, verdicts, model) ? 0.75 : 'reject'
     }
-    if (verdict !== 'reject') accepted.push({ ...match, confidence: verdict })
+    if (verdict === 'reject') continue
+    // spelled out rather than spread: this runs for every name in every article
+    accepted.push({
+      first: match.first,
+      last: match.last,
+      start: match.start,
+      end: match.end,
+      target: match.target,
+      alias: match.alias,
+      possessive: match.possessive,
+      genitive: match.genitive,
+      compoundHead: match.compoundHead,
+      confidence: verdict,
+    })
   }
   return accepted
 }
@@ -84,7 +97,8 @@ function firstVerdict(
 
   const prev = model.atoms[match.first - 1]
   const prevSep = separatorBefore(model, match.first)
-  const prevLower = prev !== undefined && /^\s+$/.test(prevSep) ? prev.lower : null
+  const sameSentence = !model.sentenceStart[match.first]
+  const prevLower = sameSentence && prev !== undefined && /^\s+$/.test(prevSep) ? prev.lower : null
   const next = model.atoms[match.last + 1]
   const nextSep = separatorAfter(model, match.last)
   const nextLower = next !== undefined && /^\s+$/.test(nextSep) ? next.lower : null
@@ -95,9 +109,10 @@ function firstVerdict(
     return 'reject'
   }
   if (prevLower !== null && DETERMINERS.has(prevLower)) return 'reject'
-  if (cueEndingAt(model, kb, match.first - 1) !== null && !tiny) return 0.8
+  if (sameSentence && cueEndingAt(model, kb, match.first - 1) !== null && !tiny) return 0.8
   if (prevLower !== null && ORG_PREPOSITIONS.has(prevLower)) return 0.75
   if (
+    sameSentence &&
     prev !== undefined &&
     /^\s+$/.test(prevSep) &&
     (isCueNoun(model, kb, match.first - 1) || endsWithCompanyNoun(prev.text))

@@ -38,9 +38,8 @@ export function findKnownNames(model: TextModel, kb: KnowledgeBase): KnownMatch[
   for (let i = 0; i < atoms.length; i++) {
     const atom = atoms[i]
     if (atom === undefined) continue
-    if (isCompoundTail(model, i)) continue
     const match = longestAliasAt(model, kb, i)
-    if (match === null) continue
+    if (match === null || isCompoundTail(model, i)) continue
     matches.push(match)
     i = match.last
   }
@@ -56,7 +55,12 @@ function longestAliasAt(model: TextModel, kb: KnowledgeBase, i: number): KnownMa
     if (match !== null) return match
   }
   // German genitive of a one-word alias: "OpenAIs", "Microsofts".
-  if (model.lang !== 'en' && atom.lower.length > 2 && atom.lower.endsWith('s')) {
+  if (
+    model.lang !== 'en' &&
+    atom.lower.length > 2 &&
+    atom.lower.endsWith('s') &&
+    atom.text !== atom.lower
+  ) {
     for (const entry of kb.aliases.get(atom.lower.slice(0, -1)) ?? []) {
       if (entry.lowers.length !== 1) continue
       const match = matchEntry(model, entry, i, true)

@@ -63,10 +63,15 @@ export function buildTextModel(text: string, lang: string): TextModel {
     text,
     lang: lang === 'en' || lang === 'de' ? lang : 'other',
     atoms,
-    folded: atoms.map((a) => (/^[\x21-\x7e]*$/.test(a.text) ? a.lower : foldName(a.text))),
+    folded: atoms.map((a) => (isAscii(a.text) ? a.lower : foldName(a.text))),
     sentenceStart,
     headline: markHeadlines(text, atoms),
   }
+}
+
+function isAscii(word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) > 127) return false
+  return true
 }
 
 /** The raw text between atom i - 1 and atom i (from the text start for i = 0). */
@@ -138,9 +143,15 @@ function markHeadlines(text: string, atoms: readonly Atom[]): boolean[] {
     let capital = 0
     while (a < atoms.length && (atoms[a]?.start ?? Infinity) < lineEnd) {
       const word = atoms[a]?.text ?? ''
-      if (word.length >= 4 && /^\p{L}/u.test(word)) {
-        long++
-        if (isCapitalized(word)) capital++
+      if (word.length >= 4) {
+        const first = word.charAt(0)
+        const upper = first.toUpperCase()
+        const lower = first.toLowerCase()
+        // letters only: digits and symbols have no case
+        if (upper !== lower) {
+          long++
+          if (first === upper) capital++
+        }
       }
       a++
     }
