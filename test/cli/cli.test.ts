@@ -101,6 +101,17 @@ describe('newshound CLI', () => {
     expect(record?.['language']).toBe('de')
   })
 
+  it('extract fetches a URL (private addresses only with --allow-private)', async () => {
+    const refused = await cli(['extract', '--jsonl', server.url('/news/a1.html')])
+    expect(JSON.parse(refused.stdout).error).toMatch(/private or local/)
+    const { stdout } = await cli(['extract', '--jsonl', '--allow-private', server.url('/news/a1.html')])
+    const record = JSON.parse(stdout) as Record<string, unknown>
+    expect(record['title']).toBe('Researcher leaves Example Labs for Acme AI')
+    expect(record['authors']).toEqual(['Jane Holloway'])
+    expect(record['publishedAt']).toBe('2026-11-20T09:00:00.000Z')
+    expect(record['canonicalUrl']).toBe(server.url('/news/a1.html'))
+  })
+
   it('crawl, runs and errors work end to end on a local source', async () => {
     const db = join(tmp.dir, 'c.db')
     const opml = `<?xml version="1.0"?><opml version="2.0" xmlns:newshound="https://github.com/newshound/newshound/opml"><body>
