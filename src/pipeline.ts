@@ -3,7 +3,7 @@ import type { Config } from './config.js'
 import { decodeBytes } from './encoding/decode.js'
 import { FetchError, NewshoundError, describeError } from './errors.js'
 import { extractArticle } from './extract/extract-article.js'
-import { chooseCanonicalUrl, normalizeUrl } from './harvest/canonical-url.js'
+import { chooseCanonicalUrl, normalizeUrl, urlIdentity } from './harvest/canonical-url.js'
 import { type FetchedPage, type PageFailure, fetchPages } from './harvest/fetch-pages.js'
 import { createHostLimiter } from './harvest/host-limiter.js'
 import { type HttpClient, createHttpClient } from './harvest/http-client.js'
@@ -197,15 +197,18 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
   }
 
   async function fetchPending(pending: readonly PendingItem[]): Promise<void> {
-    // Several feed items (two feeds of one site, a retried item) can share one URL: fetch it once.
+    // Several feed items (two feeds of one site, a retried item, the AMP and the desktop link of
+    // one story) can share one URL identity: fetch it once.
     const byUrl = new Map<string, PendingItem[]>()
     for (const item of pending) {
-      const list = byUrl.get(item.url)
+      const key = urlIdentity(item.url)
+      const list = byUrl.get(key)
       if (list) list.push(item)
-      else byUrl.set(item.url, [item])
+      else byUrl.set(key, [item])
     }
     const toFetch: { url: string; items: PendingItem[]; source: SourceDefinition }[] = []
-    for (const [url, items] of byUrl) {
+    for (const items of byUrl.values()) {
+      const url = (items[0] as PendingItem).url
       const existing = await findArticleIdByUrl(db, url)
       if (existing !== null) {
         // Already stored (e.g. reached through another feed): nothing to fetch.
@@ -277,9 +280,11 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       if (extracted.text.trim() === '') throw new NewshoundError('E_EXTRACT', `extract: no article text found (${page.url})`)
       const article = { ...extracted, canonicalUrl: chooseCanonicalUrl(page.url, extracted.canonicalUrl) }
       stage = 'store'
-      const { id, outcome } = await upsertArticle(db, { sourceId: entry.source.id, url: page.url, article, htmlBytes: page.body.length })
-      if (outcome === 'new') counts.articlesNew++
-      else if (outcome === 'updated') counts.articlesUpdated++
+      const { id, outcome, duplicateOf } = await upsertArticle(db, { sourceId: entry.source.id, url: page.url, article, htmlBytes: page.body.length })
+      if (outcome === 'new') {
+        counts.articlesNew++
+        if (duplicateOf !== null) counts.articlesDuplicate++
+      } else if (outcome === 'updated') counts.articlesUpdated++
       else counts.articlesUnchanged++
       await markItems(db, itemIds, { status: 'fetched', articleId: id })
       if (outcome !== 'unchanged') {

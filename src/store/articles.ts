@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto'
+import type { Transaction } from 'kysely'
+import { type Fingerprint, fingerprintText, hammingDistance, shingleResemblance } from '../enrich/fingerprint.js'
+import { type SiteIdentity, type SyndicationCredit, creditNamesSite, findSyndicationCredit } from '../enrich/syndication.js'
 import type { ExtractedArticle } from '../extract/article-types.js'
+import { normalizeUrl, registrableDomain, urlIdentity } from '../harvest/canonical-url.js'
 import { type Db, nowIso, toIsoUtc } from './database.js'
+import type { Database } from './schema.js'
 
 export interface ArticleToStore {
   readonly sourceId: string
@@ -19,14 +24,60 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(normalised).digest('hex')
 }
 
+export interface UpsertResult {
+  readonly id: number
+  readonly outcome: UpsertOutcome
+  /** The story's representative when this article is a copy (exact, near or syndicated), else null. */
+  readonly duplicateOf: number | null
+}
+
 /**
- * Inserts or updates one article by canonical URL, in one transaction. Storing the same content
- * twice changes nothing (outcome 'unchanged'); a revised text or title updates the row.
- * @example const { id, outcome } = await upsertArticle(db, { sourceId: 'heise', url, article, htmlBytes })
+ * Near-copy decision on a verified candidate: word 3-shingle resemblance of at least 0.5, or at
+ * least two long paragraphs in common making up half of the shorter text. Measured by
+ * `npm run bench:dedup`: copies with a changed headline, boilerplate or one paragraph added or cut
+ * score 0.42–1.0 resemblance and share most paragraphs; distinct stories on the same companies in
+ * the same week, written from shared phrases, score at most 0.49 and share at most one paragraph.
  */
-export async function upsertArticle(db: Db, input: ArticleToStore): Promise<{ id: number; outcome: UpsertOutcome }> {
+export const NEAR_COPY_RESEMBLANCE = 0.5
+export const NEAR_COPY_SHARED_PARAGRAPHS = 2
+/**
+ * A candidate found only through a SimHash band must also be this close before its text is read.
+ * Four 16-bit bands find every pair within 3 bits; copies changed throughout (every paragraph
+ * lightly edited) sit at 3–8 bits, unrelated same-topic stories rarely below 10.
+ */
+export const BAND_MAX_DISTANCE = 8
+/** Candidate rows read per new article: bounds the lookup cost however large the store grows. */
+const MAX_CANDIDATES = 64
+/** When a credit names a stored site, its articles within this many days are checked for the origin. */
+const CREDIT_WINDOW_DAYS = 14
+
+type Trx = Transaction<Database>
+
+interface NewArticleFacts {
+  readonly id: number
+  readonly sourceId: string
+  readonly canonicalUrl: string
+  readonly siteName: string | null
+  readonly publishedAt: string | null
+  readonly contentHash: string
+  readonly fingerprint: Fingerprint
+  readonly credit: SyndicationCredit | null
+}
+
+/**
+ * Inserts or updates one article by URL identity, in one transaction. Storing the same content
+ * twice changes nothing (outcome 'unchanged'); a revised text or title updates the row and its
+ * fingerprint (an update is never a new story). A new article that is an exact copy (same
+ * content hash), a near copy (SimHash band or shared paragraph, then verified on the text) or a
+ * syndicated copy (its credit line names a stored site) of a stored story is stored as a pointer
+ * to the story's representative: `duplicate_of` and `cluster_id` set, `duplicateOf` returned.
+ * @example const { id, outcome, duplicateOf } = await upsertArticle(db, { sourceId: 'heise', url, article, htmlBytes })
+ */
+export async function upsertArticle(db: Db, input: ArticleToStore): Promise<UpsertResult> {
   const a = input.article
   const now = nowIso()
+  const fp = fingerprintText(a.text)
+  const credit = findSyndicationCredit(a.text)
   const values = {
     canonical_url: a.canonicalUrl,
     url: input.url,
@@ -43,18 +94,30 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<{ id
     is_paywalled: a.paywalled ? 1 : 0,
     text: a.text,
     content_hash: contentHash(a.text),
+    ...fingerprintColumns(fp),
+    syndicated_from: credit?.origin ?? null,
   }
+  const urlKey = urlIdentity(a.canonicalUrl)
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('articles')
-      .select(['id', 'content_hash', 'title', 'published_at', 'authors_json', 'modified_at'])
-      .where('canonical_url', '=', a.canonicalUrl)
-      .executeTakeFirst()
+    const existing =
+      (await trx
+        .selectFrom('articles')
+        .select(['id', 'content_hash', 'title', 'published_at', 'authors_json', 'modified_at', 'duplicate_of', 'canonical_url'])
+        .where('canonical_url', '=', a.canonicalUrl)
+        .executeTakeFirst()) ??
+      // The AMP, mobile or www edition of a stored story: the same row, its URL kept as stored.
+      (await trx
+        .selectFrom('articles')
+        .select(['id', 'content_hash', 'title', 'published_at', 'authors_json', 'modified_at', 'duplicate_of', 'canonical_url'])
+        .where('url_key', 'in', [...new Set([urlKey, urlIdentity(input.url)])])
+        .orderBy('id')
+        .executeTakeFirst())
     if (!existing) {
       const row = await trx
         .insertInto('articles')
         .values({
           ...values,
+          url_key: urlKey,
           html_bytes: input.htmlBytes,
           fetched_at: input.fetchedAt ?? now,
           created_at: now,
@@ -62,7 +125,17 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<{ id
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      return { id: row.id, outcome: 'new' as const }
+      const duplicateOf = await clusterNewArticle(trx, {
+        id: row.id,
+        sourceId: input.sourceId,
+        canonicalUrl: a.canonicalUrl,
+        siteName: a.siteName,
+        publishedAt: values.published_at,
+        contentHash: values.content_hash,
+        fingerprint: fp,
+        credit,
+      })
+      return { id: row.id, outcome: 'new' as const, duplicateOf }
     }
     const same =
       existing.content_hash === values.content_hash &&
@@ -70,24 +143,247 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<{ id
       existing.published_at === values.published_at &&
       existing.authors_json === values.authors_json &&
       existing.modified_at === values.modified_at
-    if (same) return { id: existing.id, outcome: 'unchanged' as const }
+    if (same) return { id: existing.id, outcome: 'unchanged' as const, duplicateOf: existing.duplicate_of }
     await trx
       .updateTable('articles')
-      .set({ ...values, html_bytes: input.htmlBytes, fetched_at: input.fetchedAt ?? now, updated_at: now })
+      .set({ ...values, canonical_url: existing.canonical_url, html_bytes: input.htmlBytes, fetched_at: input.fetchedAt ?? now, updated_at: now })
       .where('id', '=', existing.id)
       .execute()
-    return { id: existing.id, outcome: 'updated' as const }
+    return { id: existing.id, outcome: 'updated' as const, duplicateOf: existing.duplicate_of }
   })
 }
 
-/** The article already stored under this URL (as fetched or as canonical), if any. */
+/** The fingerprint columns of an article row (migration 0003). */
+function fingerprintColumns(fp: Fingerprint) {
+  return {
+    simhash: fp.simhash,
+    sh_band0: fp.bands[0],
+    sh_band1: fp.bands[1],
+    sh_band2: fp.bands[2],
+    sh_band3: fp.bands[3],
+    para_anchor0: fp.anchors[0] ?? null,
+    para_anchor1: fp.anchors[1] ?? null,
+    para_anchor2: fp.anchors[2] ?? null,
+    para_anchor3: fp.anchors[3] ?? null,
+  }
+}
+
+/**
+ * Puts a just-inserted article into a story cluster and returns its representative when it is a
+ * copy (null when it is a new story or became the representative itself).
+ */
+async function clusterNewArticle(trx: Trx, article: NewArticleFacts): Promise<number | null> {
+  const matches = await findCopiesOf(trx, article)
+  if (matches.length === 0) {
+    await trx.updateTable('articles').set({ cluster_id: article.id, duplicate_of: null }).where('id', '=', article.id).execute()
+    return null
+  }
+  // The credited origin wins; else the story of the closest match.
+  const best = matches.find((m) => m.credited) ?? (matches[0] as CopyMatch)
+  const representative = best.clusterId ?? best.id
+  const members = await trx
+    .selectFrom('articles')
+    .innerJoin('sources', 'sources.id', 'articles.source_id')
+    .select(['articles.id', 'articles.syndicated_from', 'articles.published_at', 'articles.site_name', 'articles.canonical_url', 'sources.name as source_name'])
+    .where((eb) => eb.or([eb('articles.cluster_id', '=', representative), eb('articles.id', '=', representative)]))
+    .execute()
+  const rep = members.find((m) => m.id === representative)
+  const credits = members.filter((m) => m.syndicated_from !== null)
+  const creditedBy = (site: SiteIdentity) =>
+    credits.some((m) => creditNamesSite({ origin: m.syndicated_from as string, host: hostOf(m.syndicated_from as string) }, site))
+  const self = await siteOf(trx, article)
+  let newRepresentative: number | null = null
+  if (best.credited && best.id !== representative && rep) {
+    // The copy names this story's member as its origin: the origin leads the cluster, unless the
+    // origin itself credits the current representative (a copy of a copy).
+    const origin = await trx.selectFrom('articles').select('syndicated_from').where('id', '=', best.id).executeTakeFirst()
+    const repSite = { names: [rep.site_name, rep.source_name], domain: registrableDomain(rep.canonical_url) }
+    const originCreditsRep = origin?.syndicated_from ? creditNamesSite({ origin: origin.syndicated_from, host: hostOf(origin.syndicated_from) }, repSite) : false
+    if (!originCreditsRep) newRepresentative = best.id
+  } else if (!best.credited && rep) {
+    const repSite = { names: [rep.site_name, rep.source_name], domain: registrableDomain(rep.canonical_url) }
+    const repIsCreditedOrigin = creditedBy(repSite) || (article.credit !== null && creditNamesSite(article.credit, repSite))
+    // A stored copy credits this new article's site: the original arrived after its copy.
+    if (creditedBy(self)) newRepresentative = article.id
+    // Otherwise the earliest published version represents the story (crawl order is arbitrary).
+    else if (!repIsCreditedOrigin && article.publishedAt !== null && (rep.published_at === null || article.publishedAt < rep.published_at)) {
+      newRepresentative = article.id
+    }
+  }
+  const leader = newRepresentative ?? representative
+  if (leader !== representative) {
+    await trx.updateTable('articles').set({ cluster_id: leader, duplicate_of: leader }).where('cluster_id', '=', representative).execute()
+    await trx.updateTable('articles').set({ cluster_id: leader, duplicate_of: leader }).where('id', '=', representative).execute()
+  }
+  if (leader === article.id) {
+    await trx.updateTable('articles').set({ cluster_id: article.id, duplicate_of: null }).where('id', '=', article.id).execute()
+    return null
+  }
+  await trx.updateTable('articles').set({ cluster_id: leader, duplicate_of: leader }).where('id', '=', article.id).execute()
+  await trx.updateTable('articles').set({ cluster_id: leader, duplicate_of: null }).where('id', '=', leader).execute()
+  return leader
+}
+
+interface CopyMatch {
+  readonly id: number
+  readonly clusterId: number | null
+  /** The new article's credit line names this article's site. */
+  readonly credited: boolean
+  readonly score: number
+}
+
+/**
+ * Stored articles the new one copies, best first: the same content hash, then candidates that
+ * share a SimHash band (and are within BAND_MAX_DISTANCE bits) or one of whose paragraph anchors
+ * is a paragraph of the new text, each verified on its text; plus, when the text credits a stored
+ * site, that site's articles of the same fortnight (verified with a lower bar: the credit is
+ * evidence too). A bounded number of rows is read, so the cost does not grow with the store.
+ */
+async function findCopiesOf(trx: Trx, article: NewArticleFacts): Promise<CopyMatch[]> {
+  const exact = await trx
+    .selectFrom('articles')
+    .select(['id', 'cluster_id'])
+    .where('content_hash', '=', article.contentHash)
+    .where('id', '!=', article.id)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst()
+  const fp = article.fingerprint
+  const paragraphs = [...new Set(fp.paragraphs)]
+  const rows = await trx
+    .selectFrom('articles')
+    .select(['id', 'cluster_id', 'simhash', 'para_anchor0', 'para_anchor1', 'para_anchor2', 'para_anchor3'])
+    .where((eb) => {
+      const arms = fp.bands.map((value, band) => eb(`sh_band${band}` as 'sh_band0', '=', value))
+      if (paragraphs.length > 0) {
+        for (const band of [0, 1, 2, 3] as const) arms.push(eb(`para_anchor${band}` as 'para_anchor0', 'in', paragraphs))
+      }
+      return eb.or(arms)
+    })
+    .where('id', '!=', article.id)
+    .orderBy('id', 'desc')
+    .limit(MAX_CANDIDATES)
+    .execute()
+  const paragraphSet = new Set(paragraphs)
+  const toVerify = new Map<number, { clusterId: number | null; credited: boolean }>()
+  for (const row of rows) {
+    const anchored = [row.para_anchor0, row.para_anchor1, row.para_anchor2, row.para_anchor3].some((h) => h !== null && paragraphSet.has(h))
+    const close = row.simhash !== null && hammingDistance(row.simhash, fp.simhash) <= BAND_MAX_DISTANCE
+    if (anchored || close) toVerify.set(row.id, { clusterId: row.cluster_id, credited: false })
+  }
+  if (article.credit) {
+    for (const row of await creditedSiteCandidates(trx, article, article.credit)) toVerify.set(row.id, { clusterId: row.cluster_id, credited: true })
+  }
+  const matches: CopyMatch[] = []
+  if (exact) {
+    const credited = toVerify.get(exact.id)?.credited ?? false
+    matches.push({ id: exact.id, clusterId: exact.cluster_id, credited, score: 2 })
+    toVerify.delete(exact.id)
+  }
+  if (toVerify.size > 0) {
+    const texts = await trx.selectFrom('articles').select(['id', 'text']).where('id', 'in', [...toVerify.keys()]).execute()
+    for (const { id, text } of texts) {
+      const candidate = toVerify.get(id) as { clusterId: number | null; credited: boolean }
+      const other = fingerprintText(text)
+      const resemblance = shingleResemblance(fp.shingles, other.shingles)
+      const otherParagraphs = new Set(other.paragraphs)
+      const shared = paragraphs.filter((p) => otherParagraphs.has(p)).length
+      const shorter = Math.max(1, Math.min(paragraphs.length, otherParagraphs.size))
+      const near = candidate.credited
+        ? resemblance >= 0.3 || shared >= 1
+        : resemblance >= NEAR_COPY_RESEMBLANCE || (shared >= NEAR_COPY_SHARED_PARAGRAPHS && shared / shorter >= 0.5)
+      if (near) matches.push({ id, clusterId: candidate.clusterId, credited: candidate.credited, score: resemblance })
+    }
+  }
+  return matches.sort((x, y) => y.score - x.score)
+}
+
+/** Articles of the site a credit names, published within CREDIT_WINDOW_DAYS of the copy, that look related. */
+async function creditedSiteCandidates(trx: Trx, article: NewArticleFacts, credit: SyndicationCredit) {
+  if (credit.url) {
+    const byUrl = await trx
+      .selectFrom('articles')
+      .select(['id', 'cluster_id'])
+      .where((eb) => eb.or([eb('url_key', '=', urlIdentity(credit.url as string)), eb('canonical_url', '=', normalizeUrl(credit.url as string))]))
+      .where('id', '!=', article.id)
+      .execute()
+    if (byUrl.length > 0) return byUrl
+  }
+  const sources = await trx.selectFrom('sources').select(['id', 'name', 'homepage']).execute()
+  const sourceIds = sources
+    .filter((s) => s.id !== article.sourceId && creditNamesSite(credit, { names: [s.name, s.id], domain: registrableDomain(s.homepage) }))
+    .map((s) => s.id)
+  if (sourceIds.length === 0) return []
+  let query = trx
+    .selectFrom('articles')
+    .select(['id', 'cluster_id', 'simhash', 'para_anchor0', 'para_anchor1', 'para_anchor2', 'para_anchor3'])
+    .where('source_id', 'in', sourceIds)
+    .where('id', '!=', article.id)
+  if (article.publishedAt) {
+    const at = Date.parse(article.publishedAt)
+    const window = CREDIT_WINDOW_DAYS * 86_400_000
+    query = query
+      .where('published_at', '>=', new Date(at - window).toISOString())
+      .where('published_at', '<=', new Date(at + window).toISOString())
+  }
+  const rows = await query.orderBy('id', 'desc').limit(500).execute()
+  const paragraphs = new Set(article.fingerprint.paragraphs)
+  return rows
+    .filter(
+      (r) =>
+        [r.para_anchor0, r.para_anchor1, r.para_anchor2, r.para_anchor3].some((h) => h !== null && paragraphs.has(h)) ||
+        (r.simhash !== null && hammingDistance(r.simhash, article.fingerprint.simhash) <= 20),
+    )
+    .slice(0, 8)
+}
+
+async function siteOf(trx: Trx, article: NewArticleFacts): Promise<SiteIdentity> {
+  const source = await trx.selectFrom('sources').select('name').where('id', '=', article.sourceId).executeTakeFirst()
+  return { names: [article.siteName, source?.name ?? null], domain: registrableDomain(article.canonicalUrl) }
+}
+
+/** Host named by a stored credit (domain or URL), as findSyndicationCredit reads it. */
+function hostOf(origin: string): string | null {
+  return /(?:^|[\s(/])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=$|[\s)/:,])/i.exec(origin)?.[1]?.toLowerCase().replace(/^www\./, '') ?? null
+}
+
+/**
+ * The article already stored under this URL (as fetched, as canonical, or as another edition of
+ * the same address: AMP, mobile, www, trailing slash), if any.
+ * @example await findArticleIdByUrl(db, 'https://m.example.com/story/amp/') // id of https://www.example.com/story
+ */
 export async function findArticleIdByUrl(db: Db, url: string): Promise<number | null> {
   const row = await db
     .selectFrom('articles')
     .select('id')
-    .where((eb) => eb.or([eb('canonical_url', '=', url), eb('url', '=', url)]))
+    .where((eb) => eb.or([eb('canonical_url', '=', url), eb('url', '=', url), eb('url_key', '=', urlIdentity(url))]))
+    .orderBy('id')
     .executeTakeFirst()
   return row?.id ?? null
+}
+
+/**
+ * Fingerprints stored articles that have none (rows written before migration 0003 by an older
+ * build, or imported): SimHash, bands, anchors, URL key, credit; each becomes its own story unless
+ * it already belongs to one. Returns how many rows were updated.
+ * @example await fingerprintStoredArticles(db) // 0 on an up-to-date database
+ */
+export async function fingerprintStoredArticles(db: Db): Promise<number> {
+  const rows = await db.selectFrom('articles').select(['id', 'text', 'canonical_url', 'cluster_id']).where('simhash', 'is', null).execute()
+  for (const row of rows) {
+    const fp = fingerprintText(row.text)
+    await db
+      .updateTable('articles')
+      .set({
+        ...fingerprintColumns(fp),
+        url_key: urlIdentity(row.canonical_url),
+        syndicated_from: findSyndicationCredit(row.text)?.origin ?? null,
+        cluster_id: row.cluster_id ?? row.id,
+      })
+      .where('id', '=', row.id)
+      .execute()
+  }
+  return rows.length
 }
 
 export async function countArticles(db: Db): Promise<number> {

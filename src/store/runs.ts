@@ -19,6 +19,8 @@ export interface RunCounts {
   articlesUnchanged: number
   articlesFailed: number
   articlesSkipped: number
+  /** New articles that are copies of a stored story (counted in articlesNew too). */
+  articlesDuplicate: number
 }
 
 export function emptyRunCounts(): RunCounts {
@@ -31,6 +33,7 @@ export function emptyRunCounts(): RunCounts {
     articlesUnchanged: 0,
     articlesFailed: 0,
     articlesSkipped: 0,
+    articlesDuplicate: 0,
   }
 }
 
@@ -53,6 +56,7 @@ export async function finishRun(
       articles_unchanged: c.articlesUnchanged,
       articles_failed: c.articlesFailed,
       articles_skipped: c.articlesSkipped,
+      articles_duplicate: c.articlesDuplicate,
       duration_ms: outcome.durationMs,
       error: outcome.error ?? null,
     })

@@ -78,7 +78,34 @@ export interface ArticleTable {
   text: string
   /** sha256 of the normalised text: the same content stored twice changes nothing. */
   content_hash: string
+  /**
+   * Stories, not copies: null for a story's representative (the original: the earliest, or the
+   * one a copy credits), else the representative's id (exact copy, near copy or syndicated
+   * copy). Count stories with `where duplicate_of is null`.
+   */
   duplicate_of: number | null
+  /**
+   * The story (cluster) this article belongs to: the representative's id, equal to `id` for a
+   * representative. Never null for rows written since migration 0003. Count stories with
+   * `count(distinct cluster_id)`; group copies with `group by cluster_id`.
+   */
+  cluster_id: number | null
+  /** urlIdentity() of the canonical URL (no scheme, www/m/amp host, AMP path, trailing slash): lookups only. */
+  url_key: string | null
+  /** 64-bit SimHash of the text's word 3-shingles as 16 hex digits (enrich/fingerprint.ts). */
+  simhash: string | null
+  /** The SimHash's four 16-bit bands, indexed: candidates share at least one. */
+  sh_band0: number | null
+  sh_band1: number | null
+  sh_band2: number | null
+  sh_band3: number | null
+  /** Hashes of the four smallest-hashed long paragraphs, indexed: copies keep paragraphs verbatim. */
+  para_anchor0: number | null
+  para_anchor1: number | null
+  para_anchor2: number | null
+  para_anchor3: number | null
+  /** Origin named by the text's syndication credit ("KI-Rundschau", "exofeed.nl"), if any. */
+  syndicated_from: string | null
   created_at: Timestamp
   updated_at: Timestamp
   /** When entities (and moves) were last extracted; null = not yet. */
@@ -199,6 +226,8 @@ export interface CrawlRunTable {
   articles_unchanged: Generated<number>
   articles_failed: Generated<number>
   articles_skipped: Generated<number>
+  /** New articles stored as copies of a stored story (a subset of articles_new). */
+  articles_duplicate: Generated<number>
   duration_ms: number | null
   error: string | null
 }

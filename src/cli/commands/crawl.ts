@@ -60,7 +60,7 @@ export function formatSummary(s: CrawlRunSummary): string {
   return [
     `run ${s.runId} ${s.status} in ${(s.durationMs / 1000).toFixed(1)}s`,
     `  feeds:    ${s.feedsPolled} polled, ${s.feedsNotModified} not modified, ${s.feedsFailed} failed`,
-    `  articles: ${s.articlesNew} new, ${s.articlesUpdated} updated, ${s.articlesUnchanged} unchanged, ${s.articlesFailed} failed, ${s.articlesSkipped} skipped`,
+    `  articles: ${s.articlesNew} new${s.articlesDuplicate > 0 ? ` (${s.articlesDuplicate} copies of stored stories)` : ''}, ${s.articlesUpdated} updated, ${s.articlesUnchanged} unchanged, ${s.articlesFailed} failed, ${s.articlesSkipped} skipped`,
     s.feedsFailed + s.articlesFailed > 0 ? `  see: newshound errors --run ${s.runId}` : '',
   ]
     .filter(Boolean)

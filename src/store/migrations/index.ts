@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import * as init from './0001-init.js'
 import * as entities from './0002-entities.js'
+import * as dedup from './0003-dedup.js'
 import * as moves from './0004-moves.js'
 import * as searchViews from './0005-search-views.js'
 import * as scheduler from './0006-scheduler.js'
@@ -9,6 +10,7 @@ import * as scheduler from './0006-scheduler.js'
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-init': init,
   '0002-entities': entities,
+  '0003-dedup': dedup,
   '0004-moves': moves,
   '0005-search-views': searchViews,
   '0006-scheduler': scheduler,
