@@ -1,7 +1,8 @@
 import { type EnrichInput, enrichArticle } from './enrich/enrich-article.js'
 import { type KnowledgeBase, loadKnowledgeBase } from './knowledge/load-knowledge.js'
 import type { Db } from './store/database.js'
-import { ENRICHMENT_VERSION, pruneOrphanEntities, storeMentions } from './store/entities.js'
+import { ENRICHMENT_VERSION, pruneOrphanEntities, storeMentionsIn } from './store/entities.js'
+import { storeMoveReportsIn } from './store/moves.js'
 import { listUserEntities } from './store/user-knowledge.js'
 
 /** The shipped knowledge base plus the entities users imported into this database. */
@@ -10,10 +11,13 @@ export async function knowledgeFor(db: Db): Promise<KnowledgeBase> {
   return extraEntities.length > 0 ? loadKnowledgeBase({ extraEntities }) : loadKnowledgeBase()
 }
 
-/** Enriches one stored article and replaces its mentions (idempotent). */
+/** Enriches one stored article and replaces its mentions and move reports, in one transaction (idempotent). */
 export async function enrichStoredArticle(db: Db, articleId: number, input: EnrichInput, kb: KnowledgeBase): Promise<number> {
   const enrichment = enrichArticle(input, kb)
-  await storeMentions(db, articleId, enrichment.mentions, kb, { language: enrichment.language })
+  await db.transaction().execute(async (trx) => {
+    await storeMentionsIn(trx, articleId, enrichment.mentions, kb, { language: enrichment.language })
+    await storeMoveReportsIn(trx, articleId, enrichment.moves, kb)
+  })
   return enrichment.mentions.length
 }
 

@@ -1,6 +1,8 @@
 import { detectLanguage } from './language.js'
 import { summarizeEntities } from './entities/analyze.js'
 import { recognizeEntities } from './entities/recognize.js'
+import { detectMoves } from './moves/detect-moves.js'
+import type { TalentMove } from './moves/types.js'
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js'
 
 export interface EnrichInput {
@@ -23,6 +25,8 @@ export interface EnrichedMention {
 export interface Enrichment {
   readonly language: string | null
   readonly mentions: readonly EnrichedMention[]
+  /** Talent moves the text states; evidence offsets refer to enrichmentText(input). */
+  readonly moves: readonly TalentMove[]
 }
 
 /** The text enrichment reads: the headline, a blank line, the body (offsets refer to it). */
@@ -31,16 +35,18 @@ export function enrichmentText(input: Pick<EnrichInput, 'title' | 'text'>): stri
 }
 
 /**
- * Pure enrichment of one article: language, then the people and organisations it names, one row
- * per entity with its mention count and first offset.
+ * Pure enrichment of one article: language, the people and organisations it names (one row per
+ * entity with its mention count and first offset), and the talent moves it reports.
  * @example enrichArticle({ title: 'Meta loses AI director', text: '…', language: 'en', publishedAt: null }, kb)
  */
 export function enrichArticle(input: EnrichInput, kb: KnowledgeBase): Enrichment {
   const text = enrichmentText(input)
   const language = input.language ?? detectLanguage(text)
   const mentions = recognizeEntities(text, language ?? 'en', kb)
+  const moves = detectMoves(text, language ?? 'en', mentions, { publishedAt: input.publishedAt, kb })
   return {
     language,
+    moves,
     mentions: summarizeEntities(mentions).map((m) => ({
       kind: m.kind,
       kbId: m.entityId,

@@ -177,6 +177,21 @@ export async function pruneOrphanEntities(db: Db): Promise<number> {
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('entities as e2').select('e2.id').whereRef('e2.merged_into', '=', 'entities.id'))),
     )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('move_reports as r')
+            .select('r.id')
+            .where((w) =>
+              w.or([
+                w('r.person_id', '=', w.ref('entities.id')),
+                w('r.from_org_id', '=', w.ref('entities.id')),
+                w('r.to_org_id', '=', w.ref('entities.id')),
+              ]),
+            ),
+        ),
+      ),
+    )
     .executeTakeFirst()
   return Number(result.numDeletedRows)
 }

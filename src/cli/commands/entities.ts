@@ -14,13 +14,14 @@ import { formatOf, printRows } from '../output.js'
 
 export function makeAnalyzeCommand(io: Io): AnyCommand {
   return new Command('analyze')
-    .description('the language and the people and organisations of one text (a file or stdin)')
+    .description('the language, the people and organisations, and the talent moves of one text (a file or stdin)')
     .argument('[file]', "text file, or '-' / nothing for stdin")
     .addOption(new Option('--lang <lang>', 'language of the text (detected when omitted)').choices(['en', 'de']))
     .option('--json', 'print one JSON object')
     .option('--jsonl', 'read {"id","text","lang"?} lines on stdin, write one result line per input with the same id')
     .addHelpText('after', `
-Output: {language, entities: [{name, kind, canonical, count}]}
+Output: {language, entities: [{name, kind, canonical, count}],
+         moves: [{person, role, role_normalized, from_org, to_org, kind, status, happened_at, evidence}]}
 
 Examples:
   $ newshound analyze story.txt --json
@@ -38,6 +39,17 @@ Examples:
         return {
           language: result.language,
           entities: result.mentions.map((m) => ({ name: m.surface, kind: m.kind, canonical: m.canonical, count: m.count })),
+          moves: result.moves.map((m) => ({
+            person: m.person,
+            role: m.role,
+            role_normalized: m.roleNormalized,
+            from_org: m.fromOrg,
+            to_org: m.toOrg,
+            kind: m.kind,
+            status: m.status,
+            happened_at: m.happenedAt,
+            evidence: m.evidence.sentence,
+          })),
         }
       }
       if (options.jsonl) {
@@ -63,6 +75,8 @@ Examples:
       }
       io.stdout.write(`language: ${result.language ?? 'unknown'}\n`)
       printRows(io.stdout, result.entities, 'table')
+      io.stdout.write('moves:\n')
+      printRows(io.stdout, result.moves, 'table', ['person', 'kind', 'role', 'from_org', 'to_org', 'status', 'happened_at'])
     })
 
   async function readStdinOrFile(file: string | undefined): Promise<string> {
