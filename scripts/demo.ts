@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.js'
 import { createLogger } from '../src/log.js'
 import { runCrawl } from '../src/pipeline.js'
 import { queryEntityList } from '../src/query/entity.js'
+import { queryFlows, queryMoves } from '../src/query/moves.js'
 import { defineSource } from '../src/sources.js'
 import { openDatabase } from '../src/store/database.js'
 import { startFixtureServer } from './fixture-server.js'
@@ -73,6 +74,18 @@ try {
     printRows(out, await top('person'), 'table')
     say('Top organisations:')
     printRows(out, await top('org'), 'table')
+    const moves = await queryMoves(opened.db, { limit: 25 })
+    say(`Talent moves (reported; ${moves.length} shown, newest first — rumours and denials: newshound moves --status all):`)
+    printRows(
+      out,
+      moves.map((m) => ({ happened: m.happenedAt, person: m.person, kind: m.kind, role: m.role, from: m.fromOrg, to: m.toOrg, reports: m.reports })),
+      'table',
+    )
+    const { flows, net } = await queryFlows(opened.db)
+    say('Top flows between organisations:')
+    printRows(out, flows.slice(0, 10).map((f) => ({ from: f.fromOrg, to: f.toOrg, people: f.people, names: f.names.join(', ') })), 'table')
+    say('Net talent flow (most outflow first):')
+    printRows(out, net.slice(0, 8), 'table')
     const errors = await opened.db.selectFrom('fetch_errors').select(['stage', 'code', 'url', 'reason']).execute()
     if (errors.length > 0) {
       say('Recorded errors:')
