@@ -64,7 +64,12 @@ export function detectMoves(
     if (found.length > 0) previous = found
     history.push(...ctx.orgs.filter((o) => !o.anaphor))
   })
-  return mergeMoves(text, moves)
+  return mergeMoves(text, moves, (a, b) => {
+    if (a.name === b.name) return true
+    if (a.id === null || b.id === null) return false
+    const parent = (id: string) => kb.entities.get(id)?.parent ?? null
+    return parent(a.id) === b.id || parent(b.id) === a.id
+  })
 }
 
 /**

@@ -7,12 +7,20 @@ import type { TalentMove } from './types.js'
  *   the most specific reading kept and its gaps filled from the other;
  * - a departure from X and a hire or founding of the same person from X (or from nowhere) are one
  *   move ("leaves X for Y", "verlässt X, um ... zu gründen", "resigned. ... said he had joined Y");
- * - a rumour followed by its denial is one denied move.
+ * - a rumour followed by its denial is one denied move;
+ * - a new role at the organisation the person just joined is that hire's role, not a promotion
+ *   ("wechselt von SAP zu ServiceNow und wird dort Vorstandschef").
+ *
+ * `related` says whether two organisations are one for this purpose (a company and its division).
  *
  * @example
  * mergeMoves(text, [departureFromMeta, foundingFromNull]) // [founding from Meta]
  */
-export function mergeMoves(text: string, moves: readonly TalentMove[]): TalentMove[] {
+export function mergeMoves(
+  text: string,
+  moves: readonly TalentMove[],
+  related: (a: OrgOf, b: OrgOf) => boolean = (a, b) => a.name === b.name,
+): TalentMove[] {
   let list = [...moves].sort((a, b) => a.evidence.start - b.evidence.start)
   list = foldPairs(text, list, (a, b) => a.kind === b.kind && a.status === b.status && compatible(a, b))
   list = foldPairs(
@@ -28,7 +36,40 @@ export function mergeMoves(text: string, moves: readonly TalentMove[]): TalentMo
     list,
     (a, b) => a.kind === b.kind && a.status !== b.status && a.status !== 'reported' && b.status !== 'reported' && compatible(a, b),
   )
+  const joined = (m: TalentMove) => m.kind === 'hire' || m.kind === 'founding'
+  list = list.filter(
+    (p) =>
+      p.kind !== 'promotion' ||
+      !list.some(
+        (h) =>
+          joined(h) &&
+          personKey(h) === personKey(p) &&
+          h.status === p.status &&
+          h.toOrg !== null &&
+          p.toOrg !== null &&
+          related({ name: h.toOrg, id: h.toOrgId }, { name: p.toOrg, id: p.toOrgId }),
+      ),
+  )
+  list = list.map((h) => {
+    if (!joined(h) || h.role !== null) return h
+    const p = moves.find(
+      (m) =>
+        m.kind === 'promotion' &&
+        personKey(m) === personKey(h) &&
+        m.role !== null &&
+        h.toOrg !== null &&
+        m.toOrg !== null &&
+        related({ name: h.toOrg, id: h.toOrgId }, { name: m.toOrg, id: m.toOrgId }),
+    )
+    return p === undefined ? h : { ...h, role: p.role, roleNormalized: p.roleNormalized }
+  })
   return list.sort((a, b) => a.evidence.start - b.evidence.start || a.person.localeCompare(b.person))
+}
+
+/** An organisation of a move: its canonical name and knowledge-base id. */
+export interface OrgOf {
+  readonly name: string
+  readonly id: string | null
 }
 
 /** Rumours and reports of a person named in a later denial become denied. */

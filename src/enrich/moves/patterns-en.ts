@@ -132,7 +132,7 @@ export const PATTERNS_EN: MovePatterns = {
     // "the lab he co-founded", "the startup they co-founded with Mira Murati"
     w(`(?:the|a|an) (?:[\\p{L}-]+ )?(?:${ORG_NOUN}|lab|group|team|project)s? (?:that |which )?(?:he|she|they|it|we) (?:had |has |have )?(?:co-)?(?:founded|started|launched|helped (?:start|found|create|launch))[^,.;]*`),
     // "after joining Anthropic", "following her departure from X", "since leaving Google"
-    w('(?:just )?(?:\\S+ )?(?:after|since|before|following|upon|until) (?:his |her |their )?(?:joining|leaving|quitting|departing|founding|co-founding|exiting|departure|exit|resignation|stint)[^,.;]*'),
+    w('(?:(?:just|months|weeks|days|years|shortly|soon|a few|several|\\d+) )*(?:after|since|before|following|upon|until) (?:his |her |their )?(?:joining|leaving|quitting|departing|founding|co-founding|exiting|departure|exit|resignation|stint)[^,.;]*'),
     w('who (?:had )?(?:co-)?(?:founded|created|built|started)[^,.;]*'),
     // "while on partial leave from Stanford": not leaving
     w('(?:while )?on (?:a )?(?:partial |extended |unpaid )?leave from [^,.;]*'),

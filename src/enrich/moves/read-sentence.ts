@@ -101,7 +101,9 @@ class SentenceReader {
         gap.length < 110 &&
         /(?:^|[\s,])(?:and|und|sowie|&|as well as)\s|,/u.test(gap) &&
         !this.#ctx.triggers.some((t) => t.start >= (previous?.end ?? 0) && t.end <= person.start) &&
-        !this.#ctx.strongBreaks.some((b) => b >= (previous?.end ?? 0) && b < person.start && !within(this.#ctx.background, b))
+        !this.#ctx.strongBreaks.some((b) => b >= (previous?.end ?? 0) && b < person.start && !within(this.#ctx.background, b)) &&
+        // "a new role reporting directly to Sundar Pichai": a name after a preposition is no list item.
+        !this.#afterPreposition(person)
       if (!joins) this.#groups.push([])
       const member: Member = { person, group: this.#groups.length - 1 }
       this.#groups.at(-1)?.push(member)
@@ -110,9 +112,16 @@ class SentenceReader {
     }
   }
 
+  /** "Elon Musk's AI company": the possessor is not the mover. */
   #isPossessor(person: EntityMention): boolean {
     const after = this.#state.text.slice(person.end, person.end + 12)
-    return /^(?:'s|’s|'|’)\s+\p{Ll}/u.test(after) && !/^(?:'s|’s)\s+(?:own)\b/u.test(after)
+    return /^(?:'s|’s|')\s+\p{L}/u.test(after) && !/^(?:'s|’s)\s+own\b/u.test(after)
+  }
+
+  #afterPreposition(person: EntityMention): boolean {
+    const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, person.start - 20), person.start)
+    const word = /([\p{L}]+)\s+$/u.exec(before)?.[1]
+    return word !== undefined && (matchesWhole(this.#state.patterns.prepositionBefore, word) || matchesWhole(this.#state.patterns.comitativeBefore, word))
   }
 
   /** The word before a group: a preposition makes it no subject ("nach Murati", "by Jarek"). */
@@ -167,6 +176,11 @@ class SentenceReader {
       if (last === undefined || last.person.end > trigger.start) continue
       if (this.#breakBetween(last.person.end, trigger.start)) continue
       if (this.#prepositionOf(group, trigger) !== null) continue
+      // "Jensen Huang ... said AI agents will become ...": the clause after a speech verb has its
+      // own subject (a pronoun, "said he is leaving", is handled below).
+      const text = this.#state.text
+      const speechVerb = (s: Span) => !/^(?:laut|so|according to)$/iu.test(text.slice(s.start, s.end))
+      if (this.#ctx.speech.some((s) => s.start >= last.person.end && s.end <= trigger.start && speechVerb(s))) continue
       best = group
     }
     const bestEnd = best?.at(-1)?.person.end ?? -1
@@ -263,6 +277,10 @@ class SentenceReader {
     for (const t of ctx.triggers) if (t.end <= person.start && !t.background) preStart = Math.max(preStart, t.end)
     for (const p of ctx.persons) if (p.end <= person.start) preStart = Math.max(preStart, p.end)
     for (const s of ctx.speech) if (s.end <= person.start) preStart = Math.max(preStart, s.end)
+    // In a list, the words before ", and" describe the previous name ("Kevin Weil, an executive at
+    // Planet Labs, as CPO, and Sarah Friar").
+    const listed = /^[\s\S]*,\s*(?:and|und|sowie)\s/u.exec(text.slice(preStart, person.start))
+    if (listed !== null) preStart += listed[0].length
     const pre: Span = { start: preStart, end: person.start }
     const post = this.#postZone(person)
     const inZone = <T extends Span>(items: readonly T[], zone: Span | null) =>
@@ -409,8 +427,9 @@ class SentenceReader {
     const nominal = trigger.rule.mover === 'after' || person.start > trigger.end
     let from: OrgRef | null = null
     if (!nominal || trigger.rule.mover !== 'after') {
-      from = this.#orgsIn(trigger.objStart, end).find((o) => !this.#marked(o, /(?<![\p{L}])(?:for|zu|zum|zur)/u, 1)) ?? null
-      if (from === null && lang === 'de') from = this.#orgsIn(person.end, trigger.start).at(-1) ?? null
+      // German verb-final clauses put the object before the verb: "hat Google verlassen".
+      if (lang === 'de') from = this.#orgsIn(person.end, trigger.start).at(-1) ?? null
+      from ??= this.#orgsIn(trigger.objStart, end).find((o) => !this.#marked(o, /(?<![\p{L}])(?:for|zu|zum|zur)/u, 1)) ?? null
     }
     from ??= aff.org ?? this.#fromHint() ?? this.#nearestBefore(person) ?? this.#onlyOrg() ?? this.#context()
     if (from !== null) this.#claimed.add(from.start)
@@ -477,7 +496,7 @@ class SentenceReader {
       } else if (/\breturn/iu.test(text.slice(trigger.start, trigger.end))) {
         kind = 'hire'
         from = aff.org
-      } else if (aff.org === null && explicit !== null && matches(patterns.outsiderMarker, zone) && !matches(patterns.insiderMarker, zone) && !this.#employs(person, to)) {
+      } else if (aff.org === null && explicit !== null && matches(patterns.outsiderMarker, zone) && !matches(patterns.insiderMarker, zone)) {
         kind = 'hire'
         from = null
       }

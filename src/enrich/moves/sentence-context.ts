@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { EntityMention } from '../entities/mention-types.js'
 import { findRoles, type RoleHit } from './find-roles.js'
+import { guessOrgs } from './guess-orgs.js'
 import type { MovePatterns, TriggerRule } from './pattern-types.js'
 import type { SentenceSpan } from './split-sentences.js'
 
@@ -86,15 +87,16 @@ export function buildSentenceContext(
       }
     })
     .filter((o) => !MEDIA_TYPES.has(o.type ?? ''))
-  const orgs = [...named, ...resolveAnaphors(text, sentence, patterns, named, inside, history)].sort(
-    (a, b) => a.start - b.start,
-  )
-  const roles = findRoles(text, sentence.start, sentence.end, lang, kb, orgs).filter(
+  const known = [...named, ...resolveAnaphors(text, sentence, patterns, named, inside, history)]
+  const roles = findRoles(text, sentence.start, sentence.end, lang, kb, known).filter(
     (r) => !inside.some((m) => m.kind === 'person' && m.start < r.end && m.end > r.start),
   )
   const relatives = findRelatives(text, sentence, patterns, persons)
   const background = [...relatives, ...spansOf(text, sentence, patterns.background)]
-  const triggers = findTriggers(text, sentence, lang, patterns, roles, background, persons, orgs)
+  const triggers = findTriggers(text, sentence, lang, patterns, roles, background, persons, known)
+  const orgs = [...known, ...guessOrgs(text, sentence, inside, roles, triggers)].sort(
+    (a, b) => a.start - b.start,
+  )
   return {
     sentence,
     persons,
@@ -144,6 +146,8 @@ function resolveAnaphors(
   const resolved: OrgRef[] = []
   for (const span of spansOf(text, sentence, [patterns.orgAnaphor])) {
     if (inside.some((m) => m.start < span.end && m.end > span.start)) continue
+    // "das Startup Essential AI", "the Berlin startup Kelpworks": a description of the name after it.
+    if (inside.some((m) => m.start >= span.end && m.start - span.end <= 2)) continue
     const phrase = text.slice(span.start, span.end).toLowerCase()
     const before = named.filter((o) => o.end <= span.start)
     // "its"/"their" point back to the sentence's subject organisation, the first one named.
