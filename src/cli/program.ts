@@ -9,6 +9,12 @@ import { makeFlowsCommand, makeMovesCommand, makePersonCommand } from './command
 import { makeErrorsCommand, makeRunsCommand } from './commands/runs.js'
 import { makeScheduleCommand, makeStatusCommand } from './commands/schedule.js'
 import { makeSourcesCommand } from './commands/sources.js'
+import { makeCoCommand } from './commands/co.js'
+import { makeExportCommand } from './commands/export.js'
+import { makeSearchCommand } from './commands/search.js'
+import { makeStatsCommand } from './commands/stats.js'
+import { makeTimelineCommand } from './commands/timeline.js'
+import { makeTrendsCommand } from './commands/trends.js'
 import { type Io, defaultIo } from './context.js'
 
 export const VERSION = '0.1.0'
@@ -33,6 +39,12 @@ export function createProgram(io: Io = defaultIo()): Command {
     makeEnrichCommand(io),
     makeEntityCommand(io),
     makeEntitiesCommand(io),
+    makeTrendsCommand(io),
+    makeTimelineCommand(io),
+    makeCoCommand(io),
+    makeSearchCommand(io),
+    makeStatsCommand(io),
+    makeExportCommand(io),
     makeMovesCommand(io),
     makeFlowsCommand(io),
     makePersonCommand(io),

@@ -25,5 +25,5 @@ export {
   queryFlows,
   queryLatestMoves,
 } from './talent-flows.js'
-export { type TimelineOptions, type TimelineRow, queryTimeline } from './timeline.js'
+export { type TimelineOptions, type TimelineRow, queryTimeline, queryTopEntities } from './timeline.js'
 export { type RisingEntitiesOptions, type RisingEntityRow, TRENDS_DEFAULTS, queryRisingEntities } from './trends.js'

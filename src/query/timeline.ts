@@ -71,3 +71,24 @@ export async function queryTimeline(db: Db, entities: readonly ResolvedEntity[],
   }
   return rows
 }
+
+/**
+ * The entities in the most stories under the filters (the default set for timelines and the
+ * report's chart). Order: stories, then name, then id.
+ * @example const top = await queryTopEntities(db, { since: '2026-11-01T00:00:00.000Z' }, 5)
+ */
+export async function queryTopEntities(
+  db: Db,
+  filter: StoryFilter & { kind?: 'person' | 'org' | undefined } = {},
+  limit = 10,
+): Promise<(ResolvedEntity & { stories: number })[]> {
+  const rows = await sql<{ id: number; key: string; name: string; kind: 'person' | 'org'; stories: number }>`
+    SELECT e.id, e.key, e.name, e.kind, c.stories FROM (
+      SELECT m.entity_id, count(*) AS stories FROM articles a JOIN mentions m ON m.article_id = a.id
+      WHERE ${storyWhere(filter)} GROUP BY m.entity_id
+    ) c JOIN entities e ON e.id = c.entity_id
+    WHERE e.merged_into IS NULL ${filter.kind ? sql`AND e.kind = ${filter.kind}` : sql``}
+    ORDER BY c.stories DESC, e.name, e.id
+    LIMIT ${limit}`.execute(db)
+  return rows.rows.map((r) => ({ ...r, stories: Number(r.stories) }))
+}

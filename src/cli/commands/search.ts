@@ -1,0 +1,55 @@
+import { Command } from '@commander-js/extra-typings'
+import { resolveEntity } from '../../query/resolve-entity.js'
+import { searchArticles } from '../../query/search.js'
+import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import { formatOf, printRows } from '../output.js'
+import { type StoryFilterFlags, addStoryFilterOptions, describeRange, positiveInt, storyFilterOf } from './export.js'
+
+export function makeSearchCommand(io: Io): AnyCommand {
+  const command = new Command('search')
+    .description('full-text search over titles and texts (SQLite FTS5), best matches first, with snippets')
+    .argument('<query...>', 'words to find (all of them); word* for a prefix')
+    .option('--entity <name>', 'only stories mentioning this entity')
+    .option('-n, --limit <n>', 'rows', '20')
+    .option('--offset <n>', 'skip the first N matches', '0')
+    .option('--raw', 'the query is FTS5 syntax (AND, OR, NOT, NEAR, "phrases", title:word)')
+    .option('--json', 'JSON array on stdout')
+    .option('--nl', 'one JSON object per line')
+  addStoryFilterOptions(command as unknown as AnyCommand)
+  command.addHelpText(
+    'after',
+    `
+Ranking: bm25, a title match weighs five text matches. Accents are folded (ubernahme finds
+Übernahme). Copies of a story are left out unless --include-duplicates.
+
+Examples:
+  $ newshound search "chief scientist" --since 30d
+  $ newshound search Übernahme --lang de --entity "Meta Platforms"
+  $ newshound search --raw 'title:leaves NOT rumor' --json`,
+  )
+  command.action(async (words, options, cmd) => {
+    const flags = options as typeof options & StoryFilterFlags
+    const loaded = resolveConfig(io, globalsOf(cmd))
+    const filter = storyFilterOf(flags, new Date())
+    const query = words.join(' ')
+    const rows = await withDatabase(loaded.config.db, async ({ db }) => {
+      const entity = options.entity ? await resolveEntity(db, options.entity) : undefined
+      return searchArticles(db, query, {
+        ...filter,
+        entityId: entity?.id,
+        raw: options.raw === true,
+        limit: positiveInt(options.limit, '--limit'),
+        offset: positiveInt(options.offset, '--offset'),
+      })
+    })
+    io.stderr.write(`search: ${rows.length} match(es) for ${JSON.stringify(query)}, ${describeRange(filter)}\n`)
+    const format = formatOf(options)
+    if (format !== 'table') return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
+    printRows(
+      io.stdout,
+      rows.map((r) => ({ rank: r.rank, date: r.story_at.slice(0, 10), source: r.source_id, title: r.title ?? '', snippet: r.snippet, url: r.url })),
+      'table',
+    )
+  })
+  return command as unknown as AnyCommand
+}

@@ -1,0 +1,246 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { OpenedDatabase } from '../store/database.js'
+import type { ResolvedEntity } from '../query/resolve-entity.js'
+import { STORY_AT, type StoryFilter, storyWhere } from '../query/story-filter.js'
+import { MOVE_DAY, hasMovesTables, moveWhere, queryFlows } from '../query/talent-flows.js'
+import { type Bucket } from '../query/range.js'
+import { queryTimeline } from '../query/timeline.js'
+import { type RisingEntitiesOptions, queryRisingEntities } from '../query/trends.js'
+import type { CsvValue } from './csv.js'
+
+export const DATASET_NAMES = ['articles', 'mentions', 'entities', 'moves', 'flows', 'trends', 'timeline'] as const
+export type DatasetName = (typeof DATASET_NAMES)[number]
+
+/** A column of an export: its stable name and what it holds (README lists both, in order). */
+export interface DatasetColumn {
+  readonly name: string
+  readonly description: string
+}
+
+export interface ExportOptions extends StoryFilter {
+  /** trends */
+  readonly trends?: Omit<RisingEntitiesOptions, keyof StoryFilter> | undefined
+  /** timeline */
+  readonly timeline?: { readonly entities: readonly ResolvedEntity[]; readonly by: Bucket } | undefined
+  readonly now?: Date | undefined
+}
+
+export interface ExportResult {
+  readonly columns: readonly string[]
+  readonly rows: Iterable<readonly CsvValue[]>
+  /** Said on stderr (e.g. "no moves tables in this database"). */
+  readonly note?: string
+}
+
+const c = (name: string, description: string): DatasetColumn => ({ name, description })
+
+/**
+ * Every export's columns, in their stable order. Dashboards bind to these names: add columns at
+ * the end, never rename or reorder (README "CSV exports").
+ */
+export const DATASET_COLUMNS: Readonly<Record<DatasetName, readonly DatasetColumn[]>> = {
+  articles: [
+    c('article_id', 'article id (articles.id)'),
+    c('story_at', 'published time, or fetch time when the page gave none (ISO-8601 UTC)'),
+    c('published_at', 'published time as the page stated it, empty when unknown'),
+    c('fetched_at', 'when newshound fetched the page'),
+    c('source_id', 'source id'),
+    c('source_id_label', 'source name'),
+    c('language', 'language code (en, de), empty when undetected'),
+    c('title', 'headline'),
+    c('url', 'canonical URL'),
+    c('authors', 'author names separated by "; "'),
+    c('site_name', 'site name from the page metadata'),
+    c('is_paywalled', '1 when the page is (partly) paywalled'),
+    c('duplicate_of', 'article id of the story this is a copy of (only with --include-duplicates)'),
+  ],
+  mentions: [
+    c('story_at', 'story time (ISO-8601 UTC)'),
+    c('article_id', 'article id'),
+    c('article_id_label', 'article headline'),
+    c('source_id', 'source id'),
+    c('language', 'article language'),
+    c('entity_id', 'entity id'),
+    c('entity_id_label', 'entity name'),
+    c('entity_kind', 'person or org'),
+    c('mention_count', 'times the entity is mentioned in the article'),
+    c('surface', 'the form first seen in the text'),
+    c('url', 'article URL'),
+  ],
+  entities: [
+    c('entity_id', 'entity id'),
+    c('entity_id_label', 'entity name'),
+    c('entity_kind', 'person or org'),
+    c('entity_key', 'stable key (knowledge-base id such as org:meta, or kind:~slug when discovered)'),
+    c('origin', 'kb (shipped knowledge base), user (imported) or discovered (found in text)'),
+    c('wikidata_id', 'Wikidata id when known'),
+    c('parent_id', 'parent organisation id'),
+    c('parent_id_label', 'parent organisation name'),
+    c('stories', 'stories mentioning the entity (under the filters)'),
+    c('mentions', 'sum of mention counts in those stories'),
+    c('first_story_at', 'earliest story time'),
+    c('last_story_at', 'latest story time'),
+  ],
+  moves: [
+    c('move_id', 'move id'),
+    c('move_day', 'the day of the move: its reported date, else the day first seen (YYYY-MM-DD)'),
+    c('happened_at', 'reported date of the move, empty when the text gave none'),
+    c('person_id', 'person entity id'),
+    c('person_id_label', 'person name'),
+    c('from_org_id', 'organisation left, empty when unknown'),
+    c('from_org_id_label', 'its name'),
+    c('to_org_id', 'organisation joined, empty when unknown'),
+    c('to_org_id_label', 'its name'),
+    c('role', 'role as written'),
+    c('role_normalized', 'role normalised (ceo, head, researcher, ...)'),
+    c('kind', 'departure, hire, founding or promotion'),
+    c('status', 'reported, rumored or denied'),
+    c('confidence', 'detector confidence 0..1'),
+    c('report_count', 'stories reporting the move'),
+    c('first_seen_at', 'first story reporting it'),
+    c('last_seen_at', 'latest story reporting it'),
+    c('evidence_url', 'URL of the first story reporting it'),
+    c('evidence_sentence', 'the sentence in that story'),
+  ],
+  flows: [
+    c('from_org_id', 'organisation left, empty when unknown'),
+    c('from_org_id_label', 'its name'),
+    c('to_org_id', 'organisation joined, empty when unknown'),
+    c('to_org_id_label', 'its name'),
+    c('moves', 'reported moves between the two'),
+    c('people', 'distinct people who moved'),
+    c('latest_at', 'day of the latest move'),
+  ],
+  trends: [
+    c('rank', '1 = rising most'),
+    c('entity_id', 'entity id'),
+    c('entity_id_label', 'entity name'),
+    c('entity_kind', 'person or org'),
+    c('window_start', 'window start (ISO-8601 UTC, inclusive)'),
+    c('window_end', 'window end (exclusive)'),
+    c('stories', 'stories in the window mentioning the entity'),
+    c('mentions', 'sum of mention counts in those stories'),
+    c('baseline_stories', 'stories in the baseline period before the window'),
+    c('expected_stories', 'baseline stories scaled to the window\'s story volume'),
+    c('share', 'stories / all stories in the window'),
+    c('baseline_share', 'baseline_stories / all stories in the baseline'),
+    c('score', 'log2((stories + 5) / (expected_stories + 5)): > 0 rising, < 0 falling'),
+    c('top_story_id', 'article id of the window story mentioning the entity most'),
+    c('top_story_id_label', 'its headline'),
+    c('top_story_url', 'its URL'),
+    c('top_story_at', 'its story time'),
+  ],
+  timeline: [
+    c('bucket', 'first day of the day/week (Monday)/month bucket, YYYY-MM-DD'),
+    c('entity_id', 'entity id'),
+    c('entity_id_label', 'entity name'),
+    c('stories', 'stories in the bucket mentioning the entity'),
+    c('mentions', 'sum of mention counts in those stories'),
+    c('total_stories', 'all stories in the bucket (under the same filters)'),
+    c('share', 'stories / total_stories'),
+  ],
+}
+
+/** Compiles a query with kysely and iterates it with better-sqlite3 as arrays: no row objects. */
+function iterateRaw(opened: OpenedDatabase, query: RawBuilder<unknown>): Iterable<readonly CsvValue[]> {
+  const compiled = query.compile(opened.db)
+  const statement = opened.sqlite.prepare(compiled.sql).raw(true)
+  return statement.iterate(...(compiled.parameters as unknown[])) as Iterable<readonly CsvValue[]>
+}
+
+/**
+ * The rows of one export, streamed from SQLite (articles, mentions, entities, moves) or computed
+ * by src/query (trends, timeline, flows: small). Column order = DATASET_COLUMNS.
+ * @example const { columns, rows } = await exportDataset(opened, 'mentions', { since })
+ */
+export async function exportDataset(opened: OpenedDatabase, name: DatasetName, options: ExportOptions = {}): Promise<ExportResult> {
+  const columns = DATASET_COLUMNS[name].map((col) => col.name)
+  const where = storyWhere(options)
+  switch (name) {
+    case 'articles':
+      return {
+        columns,
+        rows: iterateRaw(opened, sql`
+          SELECT a.id, ${STORY_AT}, a.published_at, a.fetched_at, a.source_id, s.name, a.language, a.title,
+            a.canonical_url, (SELECT group_concat(value, '; ') FROM json_each(a.authors_json)), a.site_name,
+            a.is_paywalled, a.duplicate_of
+          FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+          WHERE ${where}
+          ORDER BY ${STORY_AT}, a.id`),
+      }
+    case 'mentions':
+      return {
+        columns,
+        rows: iterateRaw(opened, sql`
+          SELECT ${STORY_AT}, a.id, a.title, a.source_id, a.language, e.id, e.name, e.kind, m.count, m.surface, a.canonical_url
+          FROM articles a
+          JOIN mentions m ON m.article_id = a.id
+          JOIN entities e ON e.id = m.entity_id
+          WHERE ${where}
+          ORDER BY a.id, m.entity_id`),
+      }
+    case 'entities':
+      return {
+        columns,
+        rows: iterateRaw(opened, sql`
+          SELECT e.id, e.name, e.kind, e.key, e.origin, e.wikidata_id, e.parent_id, p.name,
+            c.stories, c.mentions, c.first_at, c.last_at
+          FROM (
+            SELECT m.entity_id, count(*) AS stories, sum(m.count) AS mentions,
+              min(${STORY_AT}) AS first_at, max(${STORY_AT}) AS last_at
+            FROM articles a JOIN mentions m ON m.article_id = a.id
+            WHERE ${where}
+            GROUP BY m.entity_id
+          ) c
+          JOIN entities e ON e.id = c.entity_id
+          LEFT JOIN entities p ON p.id = e.parent_id
+          WHERE e.merged_into IS NULL
+          ORDER BY e.id`),
+      }
+    case 'moves': {
+      if (!(await hasMovesTables(opened.db))) return { columns, rows: [], note: 'this database has no moves tables yet (talent-moves migration): header only' }
+      return {
+        columns,
+        rows: iterateRaw(opened, sql`
+          SELECT mv.id, ${MOVE_DAY}, mv.happened_at, mv.person_id, p.name, mv.from_org_id, fo.name, mv.to_org_id, tor.name,
+            mv.role, mv.role_normalized, mv.kind, mv.status, mv.confidence, mv.report_count, mv.first_seen_at, mv.last_seen_at,
+            ev.url, ev.sentence
+          FROM moves mv
+          LEFT JOIN entities p ON p.id = mv.person_id
+          LEFT JOIN entities fo ON fo.id = mv.from_org_id
+          LEFT JOIN entities tor ON tor.id = mv.to_org_id
+          LEFT JOIN (
+            SELECT move_id, url, sentence FROM (
+              SELECT e.move_id, a.canonical_url AS url, e.sentence,
+                row_number() OVER (PARTITION BY e.move_id ORDER BY coalesce(a.published_at, a.fetched_at), a.id, e.start) AS n
+              FROM move_evidence e JOIN articles a ON a.id = e.article_id
+            ) WHERE n = 1
+          ) ev ON ev.move_id = mv.id
+          WHERE ${moveWhere({ ...options, status: 'all' })}
+          ORDER BY ${MOVE_DAY}, mv.id`),
+      }
+    }
+    case 'flows': {
+      if (!(await hasMovesTables(opened.db))) return { columns, rows: [], note: 'this database has no moves tables yet (talent-moves migration): header only' }
+      const flows = await queryFlows(opened.db, options)
+      return { columns, rows: flows.map((f) => [f.from_org_id, f.from_org_name, f.to_org_id, f.to_org_name, f.moves, f.people, f.latest_at]) }
+    }
+    case 'trends': {
+      const rows = await queryRisingEntities(opened.db, { ...options, ...options.trends, now: options.now })
+      return {
+        columns,
+        rows: rows.map((r) => [
+          r.rank, r.entity_id, r.entity_name, r.entity_kind, r.window_start, r.window_end, r.stories, r.mentions,
+          r.baseline_stories, r.expected_stories, r.share, r.baseline_share, r.score, r.top_story_id, r.top_story_title,
+          r.top_story_url, r.top_story_at,
+        ]),
+      }
+    }
+    case 'timeline': {
+      const spec = options.timeline
+      if (!spec || spec.entities.length === 0) return { columns, rows: [], note: 'no entities given: header only' }
+      const rows = await queryTimeline(opened.db, spec.entities, { ...options, by: spec.by, now: options.now })
+      return { columns, rows: rows.map((r) => [r.bucket, r.entity_id, r.entity_name, r.stories, r.mentions, r.total_stories, r.share]) }
+    }
+  }
+}
