@@ -112,8 +112,12 @@ for (const line of lines) {
     bump(byKind, gold.kind, 'tp')
     roleTotal++
     if ((gold.role_normalized ?? null) === move.roleNormalized) roleRight++
-    else if (verbose) console.log(`ROLE ${line.id} ${gold.person}: gold ${gold.role_normalized} (${gold.role}) got ${move.roleNormalized} (${move.role})`)
-    if (verbose && gold.status !== move.status) console.log(`STATUS ${line.id} ${gold.person}: gold ${gold.status} got ${move.status}`)
+    else if (verbose)
+      console.log(
+        `ROLE ${line.id} ${gold.person}: gold ${gold.role_normalized} (${gold.role}) got ${move.roleNormalized} (${move.role})`,
+      )
+    if (verbose && gold.status !== move.status)
+      console.log(`STATUS ${line.id} ${gold.person}: gold ${gold.status} got ${move.status}`)
   }
   for (const index of free) {
     const move = predicted[index] as TalentMove
@@ -149,15 +153,21 @@ const row = (label: string, c: Counts) => {
   )
 }
 
-const total = [...byLang.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
-  tp: 0,
-  fp: 0,
-  fn: 0,
-})
-console.log(`talent moves on ${lines.length} texts (${file}), ${(performance.now() - started).toFixed(0)} ms`)
+const total = [...byLang.values()].reduce(
+  (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
+  {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  },
+)
+console.log(
+  `talent moves on ${lines.length} texts (${file}), ${(performance.now() - started).toFixed(0)} ms`,
+)
 row('all', total)
 for (const lang of ['en', 'de']) row(lang, byLang.get(lang) ?? { tp: 0, fp: 0, fn: 0 })
-for (const kind of ['departure', 'hire', 'founding', 'promotion']) row(kind, byKind.get(kind) ?? { tp: 0, fp: 0, fn: 0 })
+for (const kind of ['departure', 'hire', 'founding', 'promotion'])
+  row(kind, byKind.get(kind) ?? { tp: 0, fp: 0, fn: 0 })
 const rumorPrecision = hedged === 0 ? 1 : hedgedRight / hedged
 const roleAccuracy = roleTotal === 0 ? 0 : roleRight / roleTotal
 console.log(`rumour/denial precision ${fmt(rumorPrecision)} (${hedgedRight}/${hedged})`)

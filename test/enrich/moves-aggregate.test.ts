@@ -29,9 +29,27 @@ const leike = { person: 'Jan Leike', personId: 'person:jan-leike' }
 
 describe('aggregateMoves', () => {
   it('folds reports of one move across articles into one event with counts, sources and evidence', () => {
-    const a = report('2024-05-15', move({ ...leike, kind: 'departure', fromOrg: 'OpenAI', role: 'researcher', roleNormalized: 'researcher' }), 'heise')
-    const b = report('2024-05-28', move({ ...leike, kind: 'hire', fromOrg: 'OpenAI', toOrg: 'Anthropic' }), 'theverge')
-    const c = report('2024-05-29', move({ ...leike, kind: 'hire', fromOrg: null, toOrg: 'Anthropic' }), 'golem')
+    const a = report(
+      '2024-05-15',
+      move({
+        ...leike,
+        kind: 'departure',
+        fromOrg: 'OpenAI',
+        role: 'researcher',
+        roleNormalized: 'researcher',
+      }),
+      'heise',
+    )
+    const b = report(
+      '2024-05-28',
+      move({ ...leike, kind: 'hire', fromOrg: 'OpenAI', toOrg: 'Anthropic' }),
+      'theverge',
+    )
+    const c = report(
+      '2024-05-29',
+      move({ ...leike, kind: 'hire', fromOrg: null, toOrg: 'Anthropic' }),
+      'golem',
+    )
     const [event, ...rest] = aggregateMoves([c, a, b])
     expect(rest).toEqual([])
     expect(event).toMatchObject({
@@ -85,7 +103,16 @@ describe('aggregateMoves', () => {
     [['denied', 'rumored'], 'rumored'],
   ] as const)('statuses %j give %s', (statuses, expected) => {
     const reports = statuses.map((status, i) =>
-      report(`2025-03-0${i + 1}`, move({ person: 'Elena Fischer', kind: 'hire', fromOrg: 'Nexora Robotics', toOrg: 'Siemens', status })),
+      report(
+        `2025-03-0${i + 1}`,
+        move({
+          person: 'Elena Fischer',
+          kind: 'hire',
+          fromOrg: 'Nexora Robotics',
+          toOrg: 'Siemens',
+          status,
+        }),
+      ),
     )
     const events = aggregateMoves(reports)
     expect(events).toHaveLength(1)

@@ -146,7 +146,13 @@ function addReport(event: MoveEvent, report: MoveReport): MoveEvent {
     toOrgId: event.toOrg !== null ? event.toOrgId : move.toOrgId,
     // The role of a departure is the role left; a hire's is the new one.
     role: upgrade ? move.role : (event.role ?? (sameKindRole ? move.role : null)),
-    roleNormalized: upgrade ? move.roleNormalized : (event.role !== null ? event.roleNormalized : sameKindRole ? move.roleNormalized : null),
+    roleNormalized: upgrade
+      ? move.roleNormalized
+      : event.role !== null
+        ? event.roleNormalized
+        : sameKindRole
+          ? move.roleNormalized
+          : null,
     status: nextStatus(event.status, move.status),
     happenedAt: earliestDate(event.happenedAt, move.happenedAt),
     reportCount: event.reportCount + 1,

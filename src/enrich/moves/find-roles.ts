@@ -47,7 +47,8 @@ const GERMAN_HEADS: readonly [RegExp, RoleNormalized][] = [
   [/(?:vorstand|vorständin)$/u, 'other'],
   [/(?:manager|managerin)$/u, 'other'],
 ]
-const CEO_PREFIXES = /^(?:interims?|co|konzern|firmen|unternehmens|vorstands|gesamt|alleinige[rn]?)$/iu
+const CEO_PREFIXES =
+  /^(?:interims?|co|konzern|firmen|unternehmens|vorstands|gesamt|alleinige[rn]?)$/iu
 // Words that may follow a role as its complement ("head of research", "Leiterin der KI-Forschung").
 const COMPLEMENT = /^\s+(?:of|for|für|der|des)\s+/u
 const COMPLEMENT_STOP =
@@ -112,7 +113,12 @@ export function findRoles(
     // public body's "Präsident" its head; the role text keeps the prefix, as written.
     if (first < i || (first === i && lastAtom > i)) {
       const prefixOrg = orgs.find((o) => o.start <= start && o.end > start)
-      normalized = refineCompound(normalized, endAtom.lower, prefixOrg, atoms.slice(first, lastAtom))
+      normalized = refineCompound(
+        normalized,
+        endAtom.lower,
+        prefixOrg,
+        atoms.slice(first, lastAtom),
+      )
     }
     if (/^ex$/iu.test(firstAtom.text)) start = from + (atoms[first + 1] as Atom).start
     end = extendComplement(text, end, to, orgs)

@@ -45,14 +45,18 @@ export function guessOrgs(
     // "<Name> co-founder", "<Name> chief technology officer" right before a person.
     const before = text.slice(sentence.start, role.start)
     const lead = new RegExp(`(${NAME})[ -]$`, 'u').exec(before)
-    const person = mentions.find((m) => m.kind === 'person' && m.start >= role.end && m.start - role.end <= 3)
+    const person = mentions.find(
+      (m) => m.kind === 'person' && m.start >= role.end && m.start - role.end <= 3,
+    )
     // Only roles that belong to a company; "Dojo lead" names a team.
     const companyRole = ORG_ROLES.has(role.normalized)
-    if (lead?.[1] !== undefined && person !== undefined && companyRole) add(sentence.start + lead.index, lead[1])
+    if (lead?.[1] !== undefined && person !== undefined && companyRole)
+      add(sentence.start + lead.index, lead[1])
     // "Mitgründer von Fjordbyte", "chief scientist at Nexwave".
-    const after = new RegExp(`^\\s+(?:von|of|at|bei|beim)\\s+(?:the\\s+|dem\\s+|der\\s+)?(${NAME})`, 'u').exec(
-      text.slice(role.end, sentence.end),
-    )
+    const after = new RegExp(
+      `^\\s+(?:von|of|at|bei|beim)\\s+(?:the\\s+|dem\\s+|der\\s+)?(${NAME})`,
+      'u',
+    ).exec(text.slice(role.end, sentence.end))
     if (after?.[1] !== undefined) add(role.end + after[0].length - after[1].length, after[1])
   }
   // "Nexwave denies that ...", "Fjordbyte weist Berichte ... zurück", "Pixelforge is poised to name".
@@ -62,11 +66,20 @@ export function guessOrgs(
   ).exec(sentence.text)
   if (subject?.[1] !== undefined) {
     const start = sentence.start + subject.index + subject[0].indexOf(subject[1])
-    const hiring = triggers.some((t) => t.rule.frame === 'hireBy' && t.start > start && t.start - start < 60)
+    const hiring = triggers.some(
+      (t) => t.rule.frame === 'hireBy' && t.start > start && t.start - start < 60,
+    )
     if (/deni|dement|weist|bestr/u.test(subject[0]) || hiring) add(start, subject[1])
   }
   return found.map((span) => {
     const canonical = text.slice(span.start, span.end)
-    return { start: span.start, end: span.end, canonical, entityId: null, type: null, anaphor: false }
+    return {
+      start: span.start,
+      end: span.end,
+      canonical,
+      entityId: null,
+      type: null,
+      anaphor: false,
+    }
   })
 }

@@ -22,19 +22,32 @@ export function mergeMoves(
   related: (a: OrgOf, b: OrgOf) => boolean = (a, b) => a.name === b.name,
 ): TalentMove[] {
   let list = [...moves].sort((a, b) => a.evidence.start - b.evidence.start)
-  list = foldPairs(text, list, (a, b) => a.kind === b.kind && a.status === b.status && compatible(a, b))
+  list = foldPairs(
+    text,
+    list,
+    (a, b) => a.kind === b.kind && a.status === b.status && compatible(a, b),
+  )
   list = foldPairs(
     text,
     list,
     (a, b) =>
       a.status === b.status &&
-      ((a.kind === 'departure' && (b.kind === 'hire' || b.kind === 'founding') && fits(a.fromOrg, b.fromOrg)) ||
-        (b.kind === 'departure' && (a.kind === 'hire' || a.kind === 'founding') && fits(b.fromOrg, a.fromOrg))),
+      ((a.kind === 'departure' &&
+        (b.kind === 'hire' || b.kind === 'founding') &&
+        fits(a.fromOrg, b.fromOrg)) ||
+        (b.kind === 'departure' &&
+          (a.kind === 'hire' || a.kind === 'founding') &&
+          fits(b.fromOrg, a.fromOrg))),
   )
   list = foldPairs(
     text,
     list,
-    (a, b) => a.kind === b.kind && a.status !== b.status && a.status !== 'reported' && b.status !== 'reported' && compatible(a, b),
+    (a, b) =>
+      a.kind === b.kind &&
+      a.status !== b.status &&
+      a.status !== 'reported' &&
+      b.status !== 'reported' &&
+      compatible(a, b),
   )
   const joined = (m: TalentMove) => m.kind === 'hire' || m.kind === 'founding'
   list = list.filter(
@@ -63,7 +76,9 @@ export function mergeMoves(
     )
     return p === undefined ? h : { ...h, role: p.role, roleNormalized: p.roleNormalized }
   })
-  return list.sort((a, b) => a.evidence.start - b.evidence.start || a.person.localeCompare(b.person))
+  return list.sort(
+    (a, b) => a.evidence.start - b.evidence.start || a.person.localeCompare(b.person),
+  )
 }
 
 /** An organisation of a move: its canonical name and knowledge-base id. */
@@ -74,7 +89,9 @@ export interface OrgOf {
 
 /** Rumours and reports of a person named in a later denial become denied. */
 export function denyMoves(moves: readonly TalentMove[], people: ReadonlySet<string>): TalentMove[] {
-  return moves.map((m) => (m.status === 'rumored' && people.has(personKey(m)) ? { ...m, status: 'denied' } : m))
+  return moves.map((m) =>
+    m.status === 'rumored' && people.has(personKey(m)) ? { ...m, status: 'denied' } : m,
+  )
 }
 
 /** The identity of a move's person: the knowledge-base id, else the folded canonical name. */
@@ -104,7 +121,8 @@ function combine(text: string, a: TalentMove, b: TalentMove): TalentMove {
   const start = Math.min(a.evidence.start, b.evidence.start)
   const end = Math.max(a.evidence.end, b.evidence.end)
   const dated = [lead, other].find((m) => m.happenedFrom === 'sentence') ?? lead
-  const role = lead.role !== null ? lead : other.kind === lead.kind || lead.kind !== 'departure' ? other : lead
+  const role =
+    lead.role !== null ? lead : other.kind === lead.kind || lead.kind !== 'departure' ? other : lead
   return {
     ...lead,
     fromOrg: lead.fromOrg ?? other.fromOrg,
@@ -112,7 +130,12 @@ function combine(text: string, a: TalentMove, b: TalentMove): TalentMove {
     toOrg: lead.toOrg ?? (lead.kind === other.kind ? other.toOrg : null),
     toOrgId: lead.toOrg !== null ? lead.toOrgId : lead.kind === other.kind ? other.toOrgId : null,
     role: lead.role ?? (role === other && other.kind === lead.kind ? other.role : null),
-    roleNormalized: lead.role !== null ? lead.roleNormalized : role === other && other.kind === lead.kind ? other.roleNormalized : null,
+    roleNormalized:
+      lead.role !== null
+        ? lead.roleNormalized
+        : role === other && other.kind === lead.kind
+          ? other.roleNormalized
+          : null,
     happenedAt: dated.happenedAt,
     happenedFrom: dated.happenedFrom,
     confidence: Math.max(a.confidence, b.confidence),
@@ -123,7 +146,8 @@ function combine(text: string, a: TalentMove, b: TalentMove): TalentMove {
 function weight(m: TalentMove): number {
   const kind = m.kind === 'departure' ? 0 : 2
   const status = m.status === 'denied' ? 1 : 0
-  const filled = (m.fromOrg === null ? 0 : 0.2) + (m.toOrg === null ? 0 : 0.2) + (m.role === null ? 0 : 0.1)
+  const filled =
+    (m.fromOrg === null ? 0 : 0.2) + (m.toOrg === null ? 0 : 0.2) + (m.role === null ? 0 : 0.1)
   return kind + status + filled
 }
 

@@ -5,7 +5,8 @@ import type { MoveStatus } from './types.js'
 const MAY = /(?<![\p{L}])may(?![\p{L}])/u
 // An unconfirmed plan becomes a rumour when a third party reports it ("plans to leave ..., the
 // FT reported"); announced by the person or the company it is reported.
-const THIRD_PARTY = /\b(?:reported|reports|according to|sources|people familiar|berichtet\w*|Bericht\w*|zufolge)\b/iu
+const THIRD_PARTY =
+  /\b(?:reported|reports|according to|sources|people familiar|berichtet\w*|Bericht\w*|zufolge)\b/iu
 
 /**
  * The status of a move stated in `sentence`: a denial cue wins over hedges ("reports that X was

@@ -1,6 +1,7 @@
 import { type MovePatterns, wordPattern as w } from './pattern-types.js'
 
-const ORG_NOUN = '(?:Startup|Start-up|Firma|Unternehmen|Unternehmens|Firmen|Konzern|Konzerns|Labor|Venture|Startups)'
+const ORG_NOUN =
+  '(?:Startup|Start-up|Firma|Unternehmen|Unternehmens|Firmen|Konzern|Konzerns|Labor|Venture|Startups)'
 // A German clause piece without sentence or clause punctuation.
 const GAP = '[^.;:!?]'
 
@@ -18,7 +19,9 @@ export const PATTERNS_DE: MovePatterns = {
     },
     {
       name: 'de:leave-noun',
-      pattern: w('(?:Weggang|Abgang|Rücktritt|Abschied|Ausstieg|Ausscheiden|Nachfolger(?:in)?) (?:von|des|der|für)'),
+      pattern: w(
+        '(?:Weggang|Abgang|Rücktritt|Abschied|Ausstieg|Ausscheiden|Nachfolger(?:in)?) (?:von|des|der|für)',
+      ),
       frame: 'leave',
       mover: 'after',
       kind: 'departure',
@@ -83,39 +86,66 @@ export const PATTERNS_DE: MovePatterns = {
     },
   ],
   rumor: [
-    w('angeblich|Gerüchten? zufolge|Gerücht\\w*|Insidern? zufolge|laut Insidern|Insider|könnte|könnten|im Gespräch|gehandelt|verhandelt|verhandeln|Verhandlungen|Branchenkreisen|Medienberichten zufolge|laut (?:einem )?Medienberichts?|offenbar|denkt\\s.*\\snach|erwägt|überlegt|spekuliert\\w*|dürfte|vor einem Wechsel|im Raum|wohl'),
+    w(
+      'angeblich|Gerüchten? zufolge|Gerücht\\w*|Insidern? zufolge|laut Insidern|Insider|könnte|könnten|im Gespräch|gehandelt|verhandelt|verhandeln|Verhandlungen|Branchenkreisen|Medienberichten zufolge|laut (?:einem )?Medienberichts?|offenbar|denkt\\s.*\\snach|erwägt|überlegt|spekuliert\\w*|dürfte|vor einem Wechsel|im Raum|wohl',
+    ),
   ],
   weakRumor: [w('soll|sollen|wollen|will')],
-  official: w('teilte\\s.*\\smit|teilt\\s.*\\smit|bestätigte|bestätigt|gab\\s.*\\sbekannt|gibt\\s.*\\sbekannt|kündigte\\s.*\\san|soll dort|offiziell'),
+  official: w(
+    'teilte\\s.*\\smit|teilt\\s.*\\smit|bestätigte|bestätigt|gab\\s.*\\sbekannt|gibt\\s.*\\sbekannt|kündigte\\s.*\\san|soll dort|offiziell',
+  ),
   denial: [
-    w('dementier\\w*|bestreit\\w*|bestritt\\w*|(?:weist|wies|weisen)\\s.*\\szurück|zurückgewiesen|nicht verlassen|bleibe an Bord|bleibt an Bord|(?:sind|ist|seien|sei) falsch|haltlos|kein Wechsel'),
+    w(
+      'dementier\\w*|bestreit\\w*|bestritt\\w*|(?:weist|wies|weisen)\\s.*\\szurück|zurückgewiesen|nicht verlassen|bleibe an Bord|bleibt an Bord|(?:sind|ist|seien|sei) falsch|haltlos|kein Wechsel',
+    ),
   ],
   veto: [
-    w('Auszeit|Elternzeit|Sabbatical|Sabbatjahr|beurlaubt|abgelehnt|ablehnen|lehnt\\S*\\s.*\\sab|schlug\\s.*\\saus|ausgeschlagen|verlässt sich|verlassen sich|verließ sich'),
+    w(
+      'Auszeit|Elternzeit|Sabbatical|Sabbatjahr|beurlaubt|abgelehnt|ablehnen|lehnt\\S*\\s.*\\sab|schlug\\s.*\\saus|ausgeschlagen|verlässt sich|verlassen sich|verließ sich',
+    ),
   ],
   background: [
     // "nach Dohmkes Abgang", "Nach ihrem Abschied von Adept"
-    w(`(?:nach|seit|vor|bis zu) (?:[\\p{L}-]+ ){0,3}?(?:Abgang|Weggang|Rücktritt|Abschied|Ausscheiden|Ausstieg|Wechsel)${GAP}*?(?=,|$|\\s(?:gründe|wechsel|hol|heuer|verl))`),
-    w('(?:gegründet|mitgegründet) (?:\\d{4} )?(?:von|durch) [^,.;]*|(?:von|durch) [^,.;]{1,40}? (?:gegründet|mitgegründet)'),
+    w(
+      `(?:nach|seit|vor|bis zu) (?:[\\p{L}-]+ ){0,3}?(?:Abgang|Weggang|Rücktritt|Abschied|Ausscheiden|Ausstieg|Wechsel)${GAP}*?(?=,|$|\\s(?:gründe|wechsel|hol|heuer|verl))`,
+    ),
+    w(
+      '(?:gegründet|mitgegründet) (?:\\d{4} )?(?:von|durch) [^,.;]*|(?:von|durch) [^,.;]{1,40}? (?:gegründet|mitgegründet)',
+    ),
   ],
   relativeStart: /,\s*(?:der|die|das|dem|den|deren|dessen|denen|wo|wonach|welche[rsnm]?)\s/giu,
-  subordinators: w('obwohl|weil|während|nachdem|wenn|als|dass|da|sodass|bevor|aber|doch|jedoch|sondern|wobei|trotz|denn|damit'),
-  prepositionBefore: w('von|vom|nach|für|über|an|auf|gegen|durch|ohne|um|wie|als Nachfolger von|Nachfolger|Nachfolgerin|folgt auf|auf|zu|zum|zur|bei|beim'),
+  subordinators: w(
+    'obwohl|weil|während|nachdem|wenn|als|dass|da|sodass|bevor|aber|doch|jedoch|sondern|wobei|trotz|denn|damit',
+  ),
+  prepositionBefore: w(
+    'von|vom|nach|für|über|an|auf|gegen|durch|ohne|um|wie|als Nachfolger von|Nachfolger|Nachfolgerin|folgt auf|auf|zu|zum|zur|bei|beim',
+  ),
   comitativeBefore: w('(?:zusammen |gemeinsam )?mit'),
-  speech: w('sagte|sagt|teilte|teilt|schrieb|schreibt|erklärte|erklärt|bestätigte|berichtet|berichtete|meldet|meldete|laut|so'),
+  speech: w(
+    'sagte|sagt|teilte|teilt|schrieb|schreibt|erklärte|erklärt|bestätigte|berichtet|berichtete|meldet|meldete|laut|so',
+  ),
   pronoun: w('er|Sie'),
   orgAnaphor: w(
     `(?:das|dem|den|der|des) (?:[\\p{L}-]+ )?(?:Unternehmens?|Konzerns?|Startups?|Start-ups?|Firma|Labors?|Hauses?)|dort|(?:seines|ihres|seinem|ihrem|seinen|ihren|seine|ihre|sein|ihr) (?:bisherigen? )?(?:Arbeitgebers?|Unternehmens?|Konzerns?|Startups?)`,
   ),
-  fromMarker: w('von|vom|aus|aus der|aus dem|ex|früher bei|zuvor bei|bisher bei|bislang bei|verlässt|verlassen|kam von|kommt von|nach (?:seinem|ihrem) Abschied von'),
+  fromMarker: w(
+    'von|vom|aus|aus der|aus dem|ex|früher bei|zuvor bei|bisher bei|bislang bei|verlässt|verlassen|kam von|kommt von|nach (?:seinem|ihrem) Abschied von',
+  ),
   toMarker: w('zu|zum|zur|bei|beim|in den|in die|an'),
-  pastMarker: w('frühere[rnms]?|ehemalige[rnms]?|ex|einstige[rnms]?|zuvor|früher|bis (?:Mai|Juni|Juli|Ende|zuletzt|vor)\\S*|zuletzt|kam von'),
-  insiderMarker: w('bisherige[rnms]?|bisher|bislang|bereits|langjährige[rnms]?|intern|seines|ihres|des Konzerns|des Unternehmens|zusätzlich'),
+  pastMarker: w(
+    'frühere[rnms]?|ehemalige[rnms]?|ex|einstige[rnms]?|zuvor|früher|bis (?:Mai|Juni|Juli|Ende|zuletzt|vor)\\S*|zuletzt|kam von',
+  ),
+  insiderMarker: w(
+    'bisherige[rnms]?|bisher|bislang|bereits|langjährige[rnms]?|intern|seines|ihres|des Konzerns|des Unternehmens|zusätzlich',
+  ),
   outsiderMarker: w('neue[rnms]?|externe[rnms]?'),
-  newRoleMarker: /(?:(?:^|\s)(?:als|zum|zur|wird|werden|wurde|neuer|neue|neuen|dort|zu)\s+(?:(?:der|die|das|des|den|dem|neuer|neue|neuen|alleiniger|alleinige|ersten?|erster|kommissarischer|kommissarische)\s+)*)$/iu,
+  newRoleMarker:
+    /(?:(?:^|\s)(?:als|zum|zur|wird|werden|wurde|neuer|neue|neuen|dort|zu)\s+(?:(?:der|die|das|des|den|dem|neuer|neue|neuen|alleiniger|alleinige|ersten?|erster|kommissarischer|kommissarische)\s+)*)$/iu,
   roleVerbPhrase: [w('(?:die|das|den|eine[nm]?) [^,.;]{2,50}? (?:leiten|führen|verantworten)')],
   copula: w('wird|werden|wurde'),
   sharedMarker: w('alle|beide|beiden|jeweils'),
   productAfter: w('Projekt|App|Modell|Modelle|Produkt|Dienst|Plattform|Chip|Chips|Funktion|Fonds'),
-  anonymous: w('Forscher|Forscherinnen|Mitarbeiter|Mitarbeitende|Ingenieure|Entwickler|Manager|Fachleute|Profis|Beschäftigte|Teammitglieder'),
+  anonymous: w(
+    'Forscher|Forscherinnen|Mitarbeiter|Mitarbeitende|Ingenieure|Entwickler|Manager|Fachleute|Profis|Beschäftigte|Teammitglieder',
+  ),
 }

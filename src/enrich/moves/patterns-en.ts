@@ -18,21 +18,25 @@ export const PATTERNS_EN: MovePatterns = {
     {
       name: 'en:leave',
       pattern: w(
-        "leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|quit(?:s|ting)?|exit(?:s|ed|ing)?|resign(?:s|ed|ing)?|retir(?:e|es|ed|ing)|step(?:s|ped|ping)? (?:down|aside)|walk(?:s|ed|ing)? away from|bow(?:s|ed|ing)? out",
+        'leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|quit(?:s|ting)?|exit(?:s|ed|ing)?|resign(?:s|ed|ing)?|retir(?:e|es|ed|ing)|step(?:s|ped|ping)? (?:down|aside)|walk(?:s|ed|ing)? away from|bow(?:s|ed|ing)? out',
       ),
       frame: 'leave',
       mover: 'before',
     },
     {
       name: 'en:departure-noun',
-      pattern: w('(?:announc|confirm|disclos)(?:e|es|ed|ing) (?:his|her|their) (?:departures?|exits?|resignations?|retirements?)'),
+      pattern: w(
+        '(?:announc|confirm|disclos)(?:e|es|ed|ing) (?:his|her|their) (?:departures?|exits?|resignations?|retirements?)',
+      ),
       frame: 'leave',
       mover: 'before',
       kind: 'departure',
     },
     {
       name: 'en:replacement-for',
-      pattern: w('(?:a|the|his|her) (?:replacement|successor) for|(?:departure|exit|resignation|ouster|firing) of'),
+      pattern: w(
+        '(?:a|the|his|her) (?:replacement|successor) for|(?:departure|exit|resignation|ouster|firing) of',
+      ),
       frame: 'leave',
       mover: 'after',
       kind: 'departure',
@@ -72,7 +76,9 @@ export const PATTERNS_EN: MovePatterns = {
     },
     {
       name: 'en:named-passive',
-      pattern: w('(?:was|were|has been|have been|is being|will be|is to be) (?:named|appointed|tapped|made|picked|chosen)'),
+      pattern: w(
+        '(?:was|were|has been|have been|is being|will be|is to be) (?:named|appointed|tapped|made|picked|chosen)',
+      ),
       frame: 'become',
       mover: 'before',
     },
@@ -95,7 +101,9 @@ export const PATTERNS_EN: MovePatterns = {
     },
     {
       name: 'en:appoint',
-      pattern: w('appoint(?:s|ed|ing)?|nam(?:e|es|ed|ing)|tap(?:s|ped|ping)?|pick(?:s|ed)|install(?:s|ed)'),
+      pattern: w(
+        'appoint(?:s|ed|ing)?|nam(?:e|es|ed|ing)|tap(?:s|ped|ping)?|pick(?:s|ed)|install(?:s|ed)',
+      ),
       frame: 'hireBy',
       mover: 'after',
       promoteIfSame: true,
@@ -109,52 +117,87 @@ export const PATTERNS_EN: MovePatterns = {
     },
     {
       name: 'en:fire',
-      pattern: w('fir(?:e|es|ed|ing)|oust(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|sack(?:s|ed|ing)?|push(?:es|ed)? out'),
+      pattern: w(
+        'fir(?:e|es|ed|ing)|oust(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|sack(?:s|ed|ing)?|push(?:es|ed)? out',
+      ),
       frame: 'fireBy',
       mover: 'after',
       kind: 'departure',
     },
   ],
   rumor: [
-    w('in (?:advanced )?(?:talks|discussions|negotiations)|(?:is|are|was|were) (?:expected|poised|set to be|said|believed|thought|rumou?red|tipped) to|expected to|poised to|consider(?:s|ed|ing)|weigh(?:s|ing)|eye(?:s|ing)|might|could|in line to|in the running|frontrunner|likely next|seen as|sources (?:say|said)|people (?:familiar|briefed|close)|according to (?:two|three|several|some)? ?(?:people|sources|insiders)|speculat\\w*|rumou?r\\w*|reportedly in talks|about to'),
+    w(
+      'in (?:advanced )?(?:talks|discussions|negotiations)|(?:is|are|was|were) (?:expected|poised|set to be|said|believed|thought|rumou?red|tipped) to|expected to|poised to|consider(?:s|ed|ing)|weigh(?:s|ing)|eye(?:s|ing)|might|could|in line to|in the running|frontrunner|likely next|seen as|sources (?:say|said)|people (?:familiar|briefed|close)|according to (?:two|three|several|some)? ?(?:people|sources|insiders)|speculat\\w*|rumou?r\\w*|reportedly in talks|about to',
+    ),
   ],
   weakRumor: [w('(?:plans?|planning) to')],
-  official: w('(?:the company|the firm|the startup) (?:said|confirmed|announced)|announced|confirmed|told staff|wrote|said in a (?:statement|post)'),
+  official: w(
+    '(?:the company|the firm|the startup) (?:said|confirmed|announced)|announced|confirmed|told staff|wrote|said in a (?:statement|post)',
+  ),
   denial: [
-    w("den(?:y|ies|ied|ying)|(?:is|are|were|was) (?:false|untrue|wrong|baseless)|not (?:leaving|going anywhere|stepping down|joining|departing)|no plans to (?:leave|step down|depart)|dismiss(?:ed|es) (?:the )?(?:reports?|rumou?rs?)|reject(?:ed|s) (?:the )?(?:reports?|rumou?rs?)|remain(?:s|ed)? (?:fully )?committed|isn't leaving|is not leaving"),
+    w(
+      "den(?:y|ies|ied|ying)|(?:is|are|were|was) (?:false|untrue|wrong|baseless)|not (?:leaving|going anywhere|stepping down|joining|departing)|no plans to (?:leave|step down|depart)|dismiss(?:ed|es) (?:the )?(?:reports?|rumou?rs?)|reject(?:ed|s) (?:the )?(?:reports?|rumou?rs?)|remain(?:s|ed)? (?:fully )?committed|isn't leaving|is not leaving",
+    ),
   ],
   veto: [
-    w('leave of absence|extended leave|(?:parental|medical|personal) leave|sabbatical|(?:take|takes|taking|took) (?:a |an )?(?:extended |short |brief )?(?:leave|break|time off)|declined(?! to comment)|turn(?:s|ed)? down|rebuff(?:s|ed)|reject(?:s|ed) (?:an|the|his|her) offer'),
+    w(
+      'leave of absence|extended leave|(?:parental|medical|personal) leave|sabbatical|(?:take|takes|taking|took) (?:a |an )?(?:extended |short |brief )?(?:leave|break|time off)|declined(?! to comment)|turn(?:s|ed)? down|rebuff(?:s|ed)|reject(?:s|ed) (?:an|the|his|her) offer',
+    ),
   ],
   background: [
     // "DeepL, founded in 2017 by ...", "the startup founded by Mira Murati"
     w('(?:co-)?founded (?:in \\d{4} )?by [^,.;]*|(?:led|run|started|launched) by [^,.;]*'),
     // "the lab he co-founded", "the startup they co-founded with Mira Murati"
-    w(`(?:the|a|an) (?:[\\p{L}-]+ )?(?:${ORG_NOUN}|lab|group|team|project)s? (?:that |which )?(?:he|she|they|it|we) (?:had |has |have )?(?:co-)?(?:founded|started|launched|helped (?:start|found|create|launch))[^,.;]*`),
+    w(
+      `(?:the|a|an) (?:[\\p{L}-]+ )?(?:${ORG_NOUN}|lab|group|team|project)s? (?:that |which )?(?:he|she|they|it|we) (?:had |has |have )?(?:co-)?(?:founded|started|launched|helped (?:start|found|create|launch))[^,.;]*`,
+    ),
     // "after joining Anthropic", "following her departure from X", "since leaving Google"
-    w('(?:(?:just|months|weeks|days|years|shortly|soon|a few|several|\\d+) )*(?:after|since|before|following|upon|until) (?:his |her |their )?(?:joining|leaving|quitting|departing|founding|co-founding|exiting|departure|exit|resignation|stint)[^,.;]*'),
+    w(
+      '(?:(?:just|months|weeks|days|years|shortly|soon|a few|several|\\d+) )*(?:after|since|before|following|upon|until) (?:his |her |their )?(?:joining|leaving|quitting|departing|founding|co-founding|exiting|departure|exit|resignation|stint)[^,.;]*',
+    ),
     w('who (?:had )?(?:co-)?(?:founded|created|built|started)[^,.;]*'),
     // "while on partial leave from Stanford": not leaving
     w('(?:while )?on (?:a )?(?:partial |extended |unpaid )?leave from [^,.;]*'),
   ],
   relativeStart: /(?:,\s*|\s)(?:who|whom|whose|which|where)\s/giu,
-  subordinators: w('although|though|while|whereas|because|when|unless|since|but|yet|so|if|saying|citing|ending|after'),
-  prepositionBefore: w('from|by|for|of|to|after|about|replacing|replace|succeed|succeeds|succeeding|follow|under|than|against|like|including|besides|alongside'),
+  subordinators: w(
+    'although|though|while|whereas|because|when|unless|since|but|yet|so|if|saying|citing|ending|after',
+  ),
+  prepositionBefore: w(
+    'from|by|for|of|to|after|about|replacing|replace|succeed|succeeds|succeeding|follow|under|than|against|like|including|besides|alongside',
+  ),
   comitativeBefore: w('(?:together |along )?with'),
-  speech: w('said|says|told|tells|wrote|writes|confirmed|confirms|announced|announces|reported|reports|added|posted|tweeted|according to'),
+  speech: w(
+    'said|says|told|tells|wrote|writes|confirmed|confirms|announced|announces|reported|reports|added|posted|tweeted|according to',
+  ),
   pronoun: w('he|she'),
   orgAnaphor: w(
     `(?:the|that|this) (?:[\\p{L}-]+ )?(?:${ORG_NOUN}|group|giant|maker|chipmaker|lab|unit)(?:'s|’s)?|its|(?:[\\p{Lu}][\\p{L}]+(?:'s|’s)) (?:[\\p{L}-]+ )?company`,
   ),
-  fromMarker: w("from|leaving|left|leaves|quitting|quit|exiting|ex|former|formerly|previously (?:at|with)|most recently (?:at|worked at)|worked at|came from|come from|come over from"),
+  fromMarker: w(
+    'from|leaving|left|leaves|quitting|quit|exiting|ex|former|formerly|previously (?:at|with)|most recently (?:at|worked at)|worked at|came from|come from|come over from',
+  ),
   toMarker: w('to|joins?|joined|joining|at|for'),
-  pastMarker: w('former|formerly|ex|previously|most recently|once|erstwhile|who left|who ran|who led|who worked|came from|until'),
-  insiderMarker: w('currently|already|longtime|long-time|its|the company(?:\'s|’s)|internal(?:ly)?|existing|incumbent'),
+  pastMarker: w(
+    'former|formerly|ex|previously|most recently|once|erstwhile|who left|who ran|who led|who worked|came from|until',
+  ),
+  insiderMarker: w(
+    "currently|already|longtime|long-time|its|the company(?:'s|’s)|internal(?:ly)?|existing|incumbent",
+  ),
   outsiderMarker: w('new|outside|external'),
-  newRoleMarker: /(?:\b(?:as|to|become|becomes|became|becoming|be|its|their|the company's|serve as|named|appointed|chair|is its|will be)\s+(?:(?:the|a|an|its|their|new|first|sole|permanent|interim|next)\s+)*)$/iu,
-  roleVerbPhrase: [w('(?:to|will) (?:lead|run|head|oversee|helm)(?!s)(?: (?:its|the|a|an|their|his|her|this|that))? [^,.;]{2,60}?(?=,|\\.|;| as | after | while | according | and will |$)')],
+  newRoleMarker:
+    /(?:\b(?:as|to|become|becomes|became|becoming|be|its|their|the company's|serve as|named|appointed|chair|is its|will be)\s+(?:(?:the|a|an|its|their|new|first|sole|permanent|interim|next)\s+)*)$/iu,
+  roleVerbPhrase: [
+    w(
+      '(?:to|will) (?:lead|run|head|oversee|helm)(?!s)(?: (?:its|the|a|an|their|his|her|this|that))? [^,.;]{2,60}?(?=,|\\.|;| as | after | while | according | and will |$)',
+    ),
+  ],
   copula: w('will be|would be|is to be|to be'),
   sharedMarker: w('both|all|each|all of them'),
-  productAfter: w('project|app|model|models|product|service|platform|tool|chip|chips|feature|initiative|coin|token|browser|device|fund'),
-  anonymous: w('researchers|engineers|employees|staffers|executives|people|workers|scientists|members|co-founders|cofounders'),
+  productAfter: w(
+    'project|app|model|models|product|service|platform|tool|chip|chips|feature|initiative|coin|token|browser|device|fund',
+  ),
+  anonymous: w(
+    'researchers|engineers|employees|staffers|executives|people|workers|scientists|members|co-founders|cofounders',
+  ),
 }

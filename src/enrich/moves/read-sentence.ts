@@ -2,7 +2,13 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { EntityMention } from '../entities/mention-types.js'
 import type { RoleHit } from './find-roles.js'
 import type { MovePatterns } from './pattern-types.js'
-import { type OrgRef, type SentenceContext, type Span, type TriggerHit, within } from './sentence-context.js'
+import {
+  type OrgRef,
+  type SentenceContext,
+  type Span,
+  type TriggerHit,
+  within,
+} from './sentence-context.js'
 import type { MoveKind, RoleNormalized } from './types.js'
 
 /** A move as read from one sentence, before statuses, dates and article-level merging. */
@@ -101,7 +107,9 @@ class SentenceReader {
         gap.length < 110 &&
         /(?:^|[\s,])(?:and|und|sowie|&|as well as)\s|,/u.test(gap) &&
         !this.#ctx.triggers.some((t) => t.start >= (previous?.end ?? 0) && t.end <= person.start) &&
-        !this.#ctx.strongBreaks.some((b) => b >= (previous?.end ?? 0) && b < person.start && !within(this.#ctx.background, b)) &&
+        !this.#ctx.strongBreaks.some(
+          (b) => b >= (previous?.end ?? 0) && b < person.start && !within(this.#ctx.background, b),
+        ) &&
         // "a new role reporting directly to Sundar Pichai": a name after a preposition is no list item.
         !this.#afterPreposition(person)
       if (!joins) this.#groups.push([])
@@ -119,21 +127,34 @@ class SentenceReader {
   }
 
   #afterPreposition(person: EntityMention): boolean {
-    const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, person.start - 20), person.start)
+    const before = this.#state.text.slice(
+      Math.max(this.#ctx.sentence.start, person.start - 20),
+      person.start,
+    )
     const word = /([\p{L}]+)\s+$/u.exec(before)?.[1]
-    return word !== undefined && (matchesWhole(this.#state.patterns.prepositionBefore, word) || matchesWhole(this.#state.patterns.comitativeBefore, word))
+    return (
+      word !== undefined &&
+      (matchesWhole(this.#state.patterns.prepositionBefore, word) ||
+        matchesWhole(this.#state.patterns.comitativeBefore, word))
+    )
   }
 
   /** The word before a group: a preposition makes it no subject ("nach Murati", "by Jarek"). */
   #prepositionOf(group: readonly Member[], trigger: TriggerHit): 'prep' | 'with' | null {
     const first = group[0]
     if (first === undefined) return null
-    const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, first.person.start - 25), first.person.start)
+    const before = this.#state.text.slice(
+      Math.max(this.#ctx.sentence.start, first.person.start - 25),
+      first.person.start,
+    )
     const word = /([\p{L}]+)\s+$/u.exec(before)
     if (word === null) return null
     const wordStart = first.person.start - word[0].length
     if (wordStart >= trigger.start && wordStart < trigger.end) return null
-    if (matchesWhole(this.#state.patterns.comitativeBefore, word[1] ?? '') || /(?:together|along) with\s+$|(?:zusammen|gemeinsam) mit\s+$/iu.test(before)) {
+    if (
+      matchesWhole(this.#state.patterns.comitativeBefore, word[1] ?? '') ||
+      /(?:together|along) with\s+$|(?:zusammen|gemeinsam) mit\s+$/iu.test(before)
+    ) {
       return 'with'
     }
     return matchesWhole(this.#state.patterns.prepositionBefore, word[1] ?? '') ? 'prep' : null
@@ -143,7 +164,10 @@ class SentenceReader {
     const first = group[0]
     const last = group.at(-1)
     if (first === undefined || last === undefined) return false
-    const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, first.person.start - 16), first.person.start)
+    const before = this.#state.text.slice(
+      Math.max(this.#ctx.sentence.start, first.person.start - 16),
+      first.person.start,
+    )
     const after = this.#state.text.slice(last.person.end, last.person.end + 14)
     const speech = this.#state.patterns.speech
     return endsWith(speech, before) || startsWith(speech, after)
@@ -163,7 +187,8 @@ class SentenceReader {
               ? ['before', 'after']
               : ['before']
     for (const direction of order) {
-      const found = direction === 'before' ? this.#before(trigger) : this.#after(trigger, side === 'either')
+      const found =
+        direction === 'before' ? this.#before(trigger) : this.#after(trigger, side === 'either')
       if (found.length > 0) return found
     }
     return []
@@ -179,19 +204,33 @@ class SentenceReader {
       // "Jensen Huang ... said AI agents will become ...": the clause after a speech verb has its
       // own subject (a pronoun, "said he is leaving", is handled below).
       const text = this.#state.text
-      const speechVerb = (s: Span) => !/^(?:laut|so|according to)$/iu.test(text.slice(s.start, s.end))
-      if (this.#ctx.speech.some((s) => s.start >= last.person.end && s.end <= trigger.start && speechVerb(s))) continue
+      const speechVerb = (s: Span) =>
+        !/^(?:laut|so|according to)$/iu.test(text.slice(s.start, s.end))
+      if (
+        this.#ctx.speech.some(
+          (s) => s.start >= last.person.end && s.end <= trigger.start && speechVerb(s),
+        )
+      )
+        continue
       best = group
     }
     const bestEnd = best?.at(-1)?.person.end ?? -1
     // A pronoun nearer to the trigger than any name stands for the last person named.
     const pronoun = [...this.#ctx.pronouns]
       .reverse()
-      .find((p) => p.end <= trigger.start && p.start > bestEnd && !this.#breakBetween(p.end, trigger.start))
+      .find(
+        (p) =>
+          p.end <= trigger.start && p.start > bestEnd && !this.#breakBetween(p.end, trigger.start),
+      )
     if (pronoun !== undefined) {
       const antecedent = [...this.#state.persons]
         .reverse()
-        .find((m) => m.end <= pronoun.start && !this.#isPossessor(m) && !within(this.#ctx.background, m.start, m.end))
+        .find(
+          (m) =>
+            m.end <= pronoun.start &&
+            !this.#isPossessor(m) &&
+            !within(this.#ctx.background, m.start, m.end),
+        )
       return antecedent === undefined ? [] : [antecedent]
     }
     return best === null ? [] : best.map((m) => m.person)
@@ -210,7 +249,9 @@ class SentenceReader {
   }
 
   #breakBetween(from: number, to: number): boolean {
-    return this.#ctx.strongBreaks.some((b) => b >= from && b < to && !within(this.#ctx.background, b))
+    return this.#ctx.strongBreaks.some(
+      (b) => b >= from && b < to && !within(this.#ctx.background, b),
+    )
   }
 
   /** People named after "with"/"mit" in the clause of a founding: co-founders. */
@@ -220,7 +261,12 @@ class SentenceReader {
     return this.#groups
       .filter((g) => {
         const first = g[0]
-        return first !== undefined && first.person.start >= start && first.person.start < end && this.#prepositionOf(g, trigger) === 'with'
+        return (
+          first !== undefined &&
+          first.person.start >= start &&
+          first.person.start < end &&
+          this.#prepositionOf(g, trigger) === 'with'
+        )
       })
       .flatMap((g) => g.map((m) => m.person))
   }
@@ -229,12 +275,15 @@ class SentenceReader {
 
   #clauseStart(at: number): number {
     let start = this.#ctx.sentence.start
-    for (const b of this.#ctx.strongBreaks) if (b < at && !within(this.#ctx.background, b)) start = b
+    for (const b of this.#ctx.strongBreaks)
+      if (b < at && !within(this.#ctx.background, b)) start = b
     return start
   }
 
   #clauseEnd(at: number, strongOnly = false): number {
-    const breaks = strongOnly ? this.#ctx.strongBreaks : [...this.#ctx.strongBreaks, ...this.#ctx.weakBreaks]
+    const breaks = strongOnly
+      ? this.#ctx.strongBreaks
+      : [...this.#ctx.strongBreaks, ...this.#ctx.weakBreaks]
     let end = this.#ctx.sentence.end
     for (const b of breaks) if (b >= at && b < end && !within(this.#ctx.background, b)) end = b
     return end
@@ -255,16 +304,24 @@ class SentenceReader {
       const post = shared.postZone
       if (shared.org !== null && post !== null && shared.org.start >= post.start) {
         const zone = this.#state.text.slice(post.start, post.end)
-        if (matches(this.#state.patterns.sharedMarker, zone) || within(this.#ctx.relatives, post.start + 1)) {
+        if (
+          matches(this.#state.patterns.sharedMarker, zone) ||
+          within(this.#ctx.relatives, post.start + 1)
+        ) {
           return { ...shared, role: own.role }
         }
       }
     }
     // "Inflection AI co-founders Mustafa Suleyman and Karén Simonyan": the lead descriptor is
     // shared unless the later name has a role of its own ("investor Daniel Gross").
-    if (first !== undefined && first.person !== person && (own.role === null || own.role.normalized === 'founder')) {
+    if (
+      first !== undefined &&
+      first.person !== person &&
+      (own.role === null || own.role.normalized === 'founder')
+    ) {
       const lead = this.#ownAffiliation(first.person)
-      if (lead.org !== null && lead.org.end <= first.person.start) return { ...lead, role: own.role, postZone: own.postZone }
+      if (lead.org !== null && lead.org.end <= first.person.start)
+        return { ...lead, role: own.role, postZone: own.postZone }
     }
     return own
   }
@@ -274,7 +331,8 @@ class SentenceReader {
     const ctx = this.#ctx
     let preStart = ctx.sentence.start
     for (const b of ctx.strongBreaks) if (b < person.start) preStart = Math.max(preStart, b)
-    for (const t of ctx.triggers) if (t.end <= person.start && !t.background) preStart = Math.max(preStart, t.end)
+    for (const t of ctx.triggers)
+      if (t.end <= person.start && !t.background) preStart = Math.max(preStart, t.end)
     for (const p of ctx.persons) if (p.end <= person.start) preStart = Math.max(preStart, p.end)
     for (const s of ctx.speech) if (s.end <= person.start) preStart = Math.max(preStart, s.end)
     // In a list, the words before ", and" describe the previous name ("Kevin Weil, an executive at
@@ -289,10 +347,22 @@ class SentenceReader {
     const postOrg = inZone(ctx.orgs, post)[0] ?? null
     const org = preOrg ?? postOrg
     const role = inZone(ctx.roles, pre).at(-1) ?? inZone(ctx.roles, post)[0] ?? null
-    const zoneText = text.slice(pre.start, pre.end) + (post === null ? '' : text.slice(post.start, post.end))
+    const zoneText =
+      text.slice(pre.start, pre.end) + (post === null ? '' : text.slice(post.start, post.end))
     const joined =
-      post !== null && postOrg !== null && preOrg === null && /\b(?:joined|came|moved)\b|(?<![\p{L}])(?:kam|wechselte|gewechselt)(?![\p{L}])/iu.test(text.slice(post.start, post.end))
-    return { org, role, past: matches(this.#state.patterns.pastMarker, zoneText), joined, postZone: post }
+      post !== null &&
+      postOrg !== null &&
+      preOrg === null &&
+      /\b(?:joined|came|moved)\b|(?<![\p{L}])(?:kam|wechselte|gewechselt)(?![\p{L}])/iu.test(
+        text.slice(post.start, post.end),
+      )
+    return {
+      org,
+      role,
+      past: matches(this.#state.patterns.pastMarker, zoneText),
+      joined,
+      postZone: post,
+    }
   }
 
   /** ", OpenAI's chief research officer," / ", who ran Apple's foundation models team," after a name. */
@@ -315,7 +385,10 @@ class SentenceReader {
 
   /** Organisations preceded by a marker ("from", "zu") within a few words. */
   #marked(org: OrgRef, marker: RegExp, words = 3): boolean {
-    const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, org.start - 40), org.start)
+    const before = this.#state.text.slice(
+      Math.max(this.#ctx.sentence.start, org.start - 40),
+      org.start,
+    )
     const source = marker.source
     const re = new RegExp(`(?:${source})(?:[\\s-]+[\\p{L}]+){0,${words}}[\\s-]*$`, 'iu')
     return re.test(before)
@@ -331,7 +404,12 @@ class SentenceReader {
   #fromHint(): OrgRef | null {
     for (const span of this.#ctx.background) {
       const piece = this.#state.text.slice(span.start, span.end)
-      if (!/leaving|left|departure|exit|quitting|Abschied|Abgang|Weggang|Ausstieg|verlassen|verließ/iu.test(piece)) continue
+      if (
+        !/leaving|left|departure|exit|quitting|Abschied|Abgang|Weggang|Ausstieg|verlassen|verließ/iu.test(
+          piece,
+        )
+      )
+        continue
       const org = this.#ctx.orgs.find((o) => o.start >= span.start && o.end <= span.end)
       if (org !== undefined) return org
     }
@@ -344,7 +422,10 @@ class SentenceReader {
       if (role.start < start || role.end > end) continue
       if (exclude !== null && role.start >= exclude.start && role.end <= exclude.end) continue
       const before = text.slice(Math.max(this.#ctx.sentence.start, role.start - 40), role.start)
-      if (patterns.newRoleMarker.test(before) || /(?:'s|’s)\s+(?:(?:new|first|next|interim)\s+)*$/u.test(before)) {
+      if (
+        patterns.newRoleMarker.test(before) ||
+        /(?:'s|’s)\s+(?:(?:new|first|next|interim)\s+)*$/u.test(before)
+      ) {
         return { text: role.text, normalized: role.normalized }
       }
     }
@@ -353,7 +434,8 @@ class SentenceReader {
       const slice = text.slice(start, end)
       const match = pattern.exec(slice)
       pattern.lastIndex = 0
-      if (match !== null) return { text: match[0].replace(/^(?:to|will)\s+/u, ''), normalized: ROLE_VERB_HEAD }
+      if (match !== null)
+        return { text: match[0].replace(/^(?:to|will)\s+/u, ''), normalized: ROLE_VERB_HEAD }
     }
     return null
   }
@@ -365,7 +447,11 @@ class SentenceReader {
     const { text, patterns } = this.#state
     if (rule.needsOrgAfter) {
       const next = this.#ctx.orgs.find((o) => o.start >= trigger.end && o.start - trigger.end <= 30)
-      if (next === undefined || startsWith(patterns.productAfter, text.slice(next.end, next.end + 20).trimStart())) return []
+      if (
+        next === undefined ||
+        startsWith(patterns.productAfter, text.slice(next.end, next.end + 20).trimStart())
+      )
+        return []
     }
     const movers = this.#movers(trigger)
     const moves: DraftMove[] = []
@@ -381,8 +467,18 @@ class SentenceReader {
         const aff = this.#affiliation(person)
         // "co-found Mistral AI with Lample": the company before "with" is not where Lample came from.
         const gap = aff.org === null ? '' : this.#state.text.slice(aff.org.end, person.start)
-        const own = aff.org !== null && aff.org.canonical !== lead.to?.canonical && !/(?<![\p{L}])(?:with|mit)(?![\p{L}])/iu.test(gap)
-        moves.push(this.#draft(person, trigger, { kind: 'founding', from: own ? aff.org : null, to: lead.to, role: null }))
+        const own =
+          aff.org !== null &&
+          aff.org.canonical !== lead.to?.canonical &&
+          !/(?<![\p{L}])(?:with|mit)(?![\p{L}])/iu.test(gap)
+        moves.push(
+          this.#draft(person, trigger, {
+            kind: 'founding',
+            from: own ? aff.org : null,
+            to: lead.to,
+            role: null,
+          }),
+        )
       }
     }
     return moves
@@ -405,7 +501,11 @@ class SentenceReader {
     }
   }
 
-  #draft(person: EntityMention, trigger: TriggerHit, fields: Pick<DraftMove, 'kind' | 'from' | 'to' | 'role'>): DraftMove {
+  #draft(
+    person: EntityMention,
+    trigger: TriggerHit,
+    fields: Pick<DraftMove, 'kind' | 'from' | 'to' | 'role'>,
+  ): DraftMove {
     let confidence = 0.55
     if (fields.from !== null || fields.to !== null) confidence += 0.15
     if (fields.from !== null && fields.to !== null) confidence += 0.1
@@ -429,18 +529,38 @@ class SentenceReader {
     if (!nominal || trigger.rule.mover !== 'after') {
       // German verb-final clauses put the object before the verb: "hat Google verlassen".
       if (lang === 'de') from = this.#orgsIn(person.end, trigger.start).at(-1) ?? null
-      from ??= this.#orgsIn(trigger.objStart, end).find((o) => !this.#marked(o, /(?<![\p{L}])(?:for|zu|zum|zur)/u, 1)) ?? null
+      from ??=
+        this.#orgsIn(trigger.objStart, end).find(
+          (o) => !this.#marked(o, /(?<![\p{L}])(?:for|zu|zum|zur)/u, 1),
+        ) ?? null
     }
-    from ??= aff.org ?? this.#fromHint() ?? this.#nearestBefore(person) ?? this.#onlyOrg() ?? this.#context()
+    from ??=
+      aff.org ??
+      this.#fromHint() ??
+      this.#nearestBefore(person) ??
+      this.#onlyOrg() ??
+      this.#context()
     if (from !== null) this.#claimed.add(from.start)
     // "leaves X for Y", "zu Y wechseln": one hire.
     const dest = this.#orgsIn(Math.max(trigger.end, from?.end ?? 0), end).find((o) =>
       this.#marked(o, lang === 'de' ? /(?<![\p{L}])(?:zu|zum|zur)/u : /(?<![\p{L}])for/u, 1),
     )
-    const asRole = this.#ctx.roles.find((r) => r.start >= trigger.start && r.end <= end && /(?:\bas|\bals)\s+(?:\S+\s+){0,3}$/iu.test(text.slice(Math.max(trigger.start, r.start - 30), r.start)))
-    const relativeRole = this.#ctx.roles.find((r) => r.start >= trigger.end && within(this.#ctx.relatives, r.start, r.end))
+    const asRole = this.#ctx.roles.find(
+      (r) =>
+        r.start >= trigger.start &&
+        r.end <= end &&
+        /(?:\bas|\bals)\s+(?:\S+\s+){0,3}$/iu.test(
+          text.slice(Math.max(trigger.start, r.start - 30), r.start),
+        ),
+    )
+    const relativeRole = this.#ctx.roles.find(
+      (r) => r.start >= trigger.end && within(this.#ctx.relatives, r.start, r.end),
+    )
     const roleHit = asRole ?? aff.role ?? relativeRole ?? this.#unclaimedRole()
-    const role = roleHit === null || roleHit === undefined ? null : { text: roleHit.text, normalized: roleHit.normalized }
+    const role =
+      roleHit === null || roleHit === undefined
+        ? null
+        : { text: roleHit.text, normalized: roleHit.normalized }
     if (dest !== undefined && dest.canonical !== from?.canonical) {
       return this.#draft(person, trigger, { kind: 'hire', from, to: dest, role: null })
     }
@@ -451,7 +571,10 @@ class SentenceReader {
     const { lang, patterns } = this.#state
     const end = this.#clauseEnd(trigger.end)
     const after = this.#orgsIn(trigger.objStart, end).filter((o) => !this.#claimed.has(o.start))
-    const before = lang === 'de' ? this.#orgsIn(person.end, trigger.start).filter((o) => !this.#claimed.has(o.start)) : []
+    const before =
+      lang === 'de'
+        ? this.#orgsIn(person.end, trigger.start).filter((o) => !this.#claimed.has(o.start))
+        : []
     const candidates = [...after, ...before.reverse()]
     const to =
       candidates.find((o) => this.#marked(o, patterns.toMarker)) ??
@@ -471,7 +594,11 @@ class SentenceReader {
     if (to === null && lang === 'de') {
       to = this.#orgsIn(person.end, trigger.start).filter(free).at(-1) ?? null
     }
-    if (to !== null && startsWith(patterns.productAfter, this.#state.text.slice(to.end, to.end + 20).trimStart())) to = null
+    if (
+      to !== null &&
+      startsWith(patterns.productAfter, this.#state.text.slice(to.end, to.end + 20).trimStart())
+    )
+      to = null
     const from = this.#origin(person, trigger, to)
     const role = this.#newRole(trigger.start, this.#clauseEnd(trigger.end), null)
     return this.#draft(person, trigger, { kind: 'founding', from, to, role: roleOf(role) })
@@ -481,9 +608,14 @@ class SentenceReader {
     const { text, patterns, kb } = this.#state
     const end = this.#clauseEnd(trigger.end)
     const aff = this.#affiliation(person)
-    const region = this.#orgsIn(trigger.objStart, end).filter((o) => !this.#marked(o, patterns.fromMarker))
+    const region = this.#orgsIn(trigger.objStart, end).filter(
+      (o) => !this.#marked(o, patterns.fromMarker),
+    )
     const explicit = region[0] ?? null
-    const role = trigger.role ?? this.#newRole(trigger.objStart, end, aff.postZone) ?? this.#firstRole(trigger.objStart, end)
+    const role =
+      trigger.role ??
+      this.#newRole(trigger.objStart, end, aff.postZone) ??
+      this.#firstRole(trigger.objStart, end)
     const to = explicit ?? aff.org ?? this.#knownEmployer(person) ?? this.#context(trigger.start)
     if (to === null) return null
     let kind: MoveKind = trigger.rule.kind ?? 'promotion'
@@ -496,7 +628,12 @@ class SentenceReader {
       } else if (/\breturn/iu.test(text.slice(trigger.start, trigger.end))) {
         kind = 'hire'
         from = aff.org
-      } else if (aff.org === null && explicit !== null && matches(patterns.outsiderMarker, zone) && !matches(patterns.insiderMarker, zone)) {
+      } else if (
+        aff.org === null &&
+        explicit !== null &&
+        matches(patterns.outsiderMarker, zone) &&
+        !matches(patterns.insiderMarker, zone)
+      ) {
         kind = 'hire'
         from = null
       }
@@ -509,22 +646,40 @@ class SentenceReader {
     const start = this.#clauseStart(trigger.start)
     const end = this.#clauseEnd(person.end)
     const aff = this.#affiliation(person)
-    let to = this.#orgsIn(start, trigger.start).filter((o) => o.end <= person.start).at(-1) ?? null
+    let to =
+      this.#orgsIn(start, trigger.start)
+        .filter((o) => o.end <= person.start)
+        .at(-1) ?? null
     if (to === null) {
       // German inversion: "Angeblich verhandelt SAP mit der Google-Managerin ..."
       const inverted = this.#orgsIn(trigger.end, person.start)
-      to = inverted.length > 1 || (inverted.length === 1 && aff.org === null) ? (inverted[0] ?? null) : null
+      to =
+        inverted.length > 1 || (inverted.length === 1 && aff.org === null)
+          ? (inverted[0] ?? null)
+          : null
     }
     if (to === null) return null
     const nextMember = this.#groups.flat().find((m) => m.person.start > person.end)
-    const roleEnd = nextMember !== undefined && nextMember.person.start < end ? nextMember.person.start : end
-    const role = this.#newRole(Math.min(person.end, Math.max(trigger.end, person.end)), Math.max(roleEnd, trigger.end), aff.postZone) ??
+    const roleEnd =
+      nextMember !== undefined && nextMember.person.start < end ? nextMember.person.start : end
+    const role =
+      this.#newRole(
+        Math.min(person.end, Math.max(trigger.end, person.end)),
+        Math.max(roleEnd, trigger.end),
+        aff.postZone,
+      ) ??
       (person.end < trigger.start ? this.#newRole(person.end, trigger.end, aff.postZone) : null)
-    const explicitFrom = this.#orgsIn(person.end, end).find((o) => o.canonical !== to?.canonical && this.#marked(o, patterns.fromMarker, 1))
-    let from: OrgRef | null = explicitFrom ?? (aff.org !== null && aff.org.canonical !== to.canonical ? aff.org : null) ?? this.#fromHint()
+    const explicitFrom = this.#orgsIn(person.end, end).find(
+      (o) => o.canonical !== to?.canonical && this.#marked(o, patterns.fromMarker, 1),
+    )
+    let from: OrgRef | null =
+      explicitFrom ??
+      (aff.org !== null && aff.org.canonical !== to.canonical ? aff.org : null) ??
+      this.#fromHint()
     let kind: MoveKind = trigger.rule.kind ?? 'hire'
     if (trigger.rule.promoteIfSame) {
-      const same = aff.org !== null ? sameFamily(aff.org, to, kb) || aff.joined : this.#employs(person, to)
+      const same =
+        aff.org !== null ? sameFamily(aff.org, to, kb) || aff.joined : this.#employs(person, to)
       if (same) kind = 'promotion'
     }
     if (kind === 'promotion') from = to
@@ -534,9 +689,17 @@ class SentenceReader {
 
   #fireBy(trigger: TriggerHit, person: EntityMention): DraftMove | null {
     const aff = this.#affiliation(person)
-    const subject = this.#orgsIn(this.#clauseStart(trigger.start), trigger.start).filter((o) => o.end <= person.start).at(-1) ?? null
+    const subject =
+      this.#orgsIn(this.#clauseStart(trigger.start), trigger.start)
+        .filter((o) => o.end <= person.start)
+        .at(-1) ?? null
     const from = aff.org ?? subject ?? this.#context(trigger.start)
-    return this.#draft(person, trigger, { kind: 'departure', from, to: null, role: roleOf(aff.role) })
+    return this.#draft(person, trigger, {
+      kind: 'departure',
+      from,
+      to: null,
+      role: roleOf(aff.role),
+    })
   }
 
   // ---- fallbacks ----------------------------------------------------------------------------
@@ -546,7 +709,9 @@ class SentenceReader {
     const start = Math.min(person.start, trigger.start)
     const end = this.#clauseEnd(trigger.end, true)
     const differs = (o: OrgRef | null) => o !== null && o.canonical !== to?.canonical
-    const marked = this.#orgsIn(start, end).find((o) => differs(o) && this.#marked(o, patterns.fromMarker))
+    const marked = this.#orgsIn(start, end).find(
+      (o) => differs(o) && this.#marked(o, patterns.fromMarker),
+    )
     if (marked !== undefined) return marked
     const aff = this.#affiliation(person)
     if (differs(aff.org)) return aff.org
@@ -554,7 +719,9 @@ class SentenceReader {
     if (differs(hint)) return hint
     // "Mehrere OpenAI-Forscher heuern bei Meta an, darunter A, B und C": the subject's organisation.
     if (person.start > trigger.end) {
-      const subject = this.#orgsIn(this.#clauseStart(trigger.start), trigger.start).find((o) => differs(o))
+      const subject = this.#orgsIn(this.#clauseStart(trigger.start), trigger.start).find((o) =>
+        differs(o),
+      )
       if (subject !== undefined) return subject
     }
     return null
@@ -568,23 +735,38 @@ class SentenceReader {
     const others = this.#ctx.persons
     return (
       this.#ctx.roles.find((r) => {
-        const before = this.#state.text.slice(Math.max(this.#ctx.sentence.start, r.start - 8), r.start)
-        return /(?:the|der|die)\s+$/iu.test(before) && !others.some((p) => Math.abs(p.start - r.end) <= 2 || Math.abs(r.start - p.end) <= 3)
+        const before = this.#state.text.slice(
+          Math.max(this.#ctx.sentence.start, r.start - 8),
+          r.start,
+        )
+        return (
+          /(?:the|der|die)\s+$/iu.test(before) &&
+          !others.some((p) => Math.abs(p.start - r.end) <= 2 || Math.abs(r.start - p.end) <= 3)
+        )
       }) ?? null
     )
   }
 
   #nearestBefore(person: EntityMention): OrgRef | null {
-    return this.#orgsIn(this.#ctx.sentence.start, person.start).filter((o) => !o.anaphor).at(-1) ?? null
+    return (
+      this.#orgsIn(this.#ctx.sentence.start, person.start)
+        .filter((o) => !o.anaphor)
+        .at(-1) ?? null
+    )
   }
 
   #onlyOrg(): OrgRef | null {
-    const named = this.#ctx.orgs.filter((o) => !o.anaphor && !within(this.#ctx.background, o.start, o.end))
+    const named = this.#ctx.orgs.filter(
+      (o) => !o.anaphor && !within(this.#ctx.background, o.start, o.end),
+    )
     return named.length === 1 ? (named[0] ?? null) : null
   }
 
   #context(before = this.#ctx.sentence.start): OrgRef | null {
-    const earlier = [...this.#state.history, ...this.#ctx.orgs.filter((o) => o.end <= before && !o.anaphor)]
+    const earlier = [
+      ...this.#state.history,
+      ...this.#ctx.orgs.filter((o) => o.end <= before && !o.anaphor),
+    ]
     for (let k = earlier.length - 1; k >= 0; k--) {
       const o = earlier[k]
       if (o !== undefined && o.entityId !== null) return o
@@ -594,7 +776,8 @@ class SentenceReader {
 
   /** The knowledge base says the person works for an organisation named in the article. */
   #knownEmployer(person: EntityMention): OrgRef | null {
-    const entity = person.entityId === null ? undefined : this.#state.kb.entities.get(person.entityId)
+    const entity =
+      person.entityId === null ? undefined : this.#state.kb.entities.get(person.entityId)
     const orgs = entity?.orgs ?? []
     if (orgs.length === 0) return null
     const seen = [...this.#state.history, ...this.#ctx.orgs]
@@ -606,7 +789,8 @@ class SentenceReader {
   }
 
   #employs(person: EntityMention, org: OrgRef): boolean {
-    const entity = person.entityId === null ? undefined : this.#state.kb.entities.get(person.entityId)
+    const entity =
+      person.entityId === null ? undefined : this.#state.kb.entities.get(person.entityId)
     return org.entityId !== null && (entity?.orgs ?? []).includes(org.entityId)
   }
 }
@@ -624,7 +808,9 @@ function rank(trigger: TriggerHit): number {
 }
 
 function roleOf(role: RoleHit | DraftMove['role'] | null | undefined): DraftMove['role'] {
-  return role === null || role === undefined ? null : { text: role.text, normalized: role.normalized }
+  return role === null || role === undefined
+    ? null
+    : { text: role.text, normalized: role.normalized }
 }
 
 function unique(people: readonly EntityMention[]): EntityMention[] {

@@ -106,7 +106,9 @@ export function buildSentenceContext(
     background,
     relatives,
     strongBreaks: findStrongBreaks(text, sentence, patterns),
-    weakBreaks: spansOf(text, sentence, [/,\s*(?:and|und|sowie|but|aber)\s/giu]).map((s) => s.start),
+    weakBreaks: spansOf(text, sentence, [/,\s*(?:and|und|sowie|but|aber)\s/giu]).map(
+      (s) => s.start,
+    ),
     speech: spansOf(text, sentence, [patterns.speech]),
     pronouns: findPronouns(text, sentence, lang, patterns),
     vetoed: patterns.veto.some((p) => {
@@ -129,7 +131,10 @@ function spansOf(text: string, sentence: SentenceSpan, patterns: readonly RegExp
   for (const pattern of patterns) {
     pattern.lastIndex = 0
     for (const match of slice.matchAll(pattern)) {
-      spans.push({ start: sentence.start + match.index, end: sentence.start + match.index + match[0].length })
+      spans.push({
+        start: sentence.start + match.index,
+        end: sentence.start + match.index + match[0].length,
+      })
     }
   }
   return spans.sort((a, b) => a.start - b.start)
@@ -215,7 +220,8 @@ function findPronouns(
   return spansOf(text, sentence, [patterns.pronoun]).filter((span) => {
     const word = text.slice(span.start, span.end)
     // German "sie" is also "they" and the polite "you": only a sentence-initial "Sie" counts.
-    if (lang === 'de' && word.toLowerCase() === 'sie') return word === 'Sie' && span.start === sentence.start
+    if (lang === 'de' && word.toLowerCase() === 'sie')
+      return word === 'Sie' && span.start === sentence.start
     return true
   })
 }
@@ -240,7 +246,12 @@ function findTriggers(
       const firstWord = /^[\p{L}\p{N}'’-]+/u.exec(match[0])?.[0].length ?? 0
       // A trigger word inside a name ("Safe Superintelligence", "Meta Superintelligence Labs").
       const headEnd = start + firstWord
-      if ([...persons, ...orgs].some((m) => !('anaphor' in m && m.anaphor) && m.start < headEnd && m.end > start)) continue
+      if (
+        [...persons, ...orgs].some(
+          (m) => !('anaphor' in m && m.anaphor) && m.start < headEnd && m.end > start,
+        )
+      )
+        continue
       hits.push({
         rule,
         start,

@@ -27,8 +27,7 @@ export function splitSentences(text: string, lang: string): SentenceSpan[] {
     const last = pieces.at(-1)
     const previous = last === undefined ? '' : text.slice(last.start, last.end)
     // A paragraph break always ends a sentence, even after an abbreviation.
-    const joined =
-      last !== undefined && !/\n\s*$/.test(previous) && ABBREVIATION_END.test(previous)
+    const joined = last !== undefined && !/\n\s*$/.test(previous) && ABBREVIATION_END.test(previous)
     if (joined && last !== undefined) last.end = end
     else pieces.push({ start, end })
   }
