@@ -151,7 +151,7 @@ const rate = (system: System, rounds: number) => {
   }
   return best
 }
-const ourRate = rate(ours, 5)
+const ourRate = rate(ours, 10)
 const theirRate = rate(compromise, 2)
 console.log(
   `\nthroughput on ${articles.length} articles of ${avgKb.toFixed(1)} KB (one core, best round): ` +

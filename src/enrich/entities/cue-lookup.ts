@@ -55,9 +55,10 @@ function hitsAt(model: TextModel, kb: KnowledgeBase, kind: Kind, i: number): rea
   let hits = table[i]
   if (hits === undefined) {
     const atom = model.atoms[i]
-    const indexes = languagesOf(model).map((l) => kb[kind][l])
-    hits =
-      atom !== undefined && indexes.some((x) => x.has(atom.lower)) ? allAt(model, i, indexes) : NONE
+    const indexes = indexesFor(kb, kind, model.lang)
+    let any = false
+    if (atom !== undefined) for (const index of indexes) any ||= index.has(atom.lower)
+    hits = any ? allAt(model, i, indexes) : NONE
     table[i] = hits
   }
   return hits
