@@ -1,0 +1,211 @@
+/**
+ * Document-level talent-move evaluation on the demo corpus: every article of
+ * `demo/corpus/manifest.json` goes through the real stages (decode the page bytes, extract the
+ * article, enrich it) and its moves are scored against the manifest's gold `moves`. The dev set
+ * (`bench:moves`) scores single sentences; this one scores whole pages, where background sentences,
+ * related-story boxes and people who are only mentioned cost precision.
+ *
+ *   npx tsx scripts/eval-demo-moves.ts             # figures
+ *   npx tsx scripts/eval-demo-moves.ts --verbose   # also every false positive and miss, with evidence
+ *   npx tsx scripts/eval-demo-moves.ts --article lecun   # only articles whose path contains "lecun"
+ *
+ * A move matches when person, kind, `from` and `to` match (the same rule as bench:moves). Names are
+ * compared case- and diacritic-folded, through the knowledge base (alias → entity), and through the
+ * manifest's naming conventions (demo/corpus/README.md: "DeepMind → Google DeepMind", "Microsoft AI
+ * → Microsoft", ...). Each gold move is matched at most once.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { decodeBytes } from '../src/encoding/decode.js'
+import { enrichArticle } from '../src/enrich/enrich-article.js'
+import type { TalentMove } from '../src/enrich/moves/types.js'
+import { extractArticle } from '../src/extract/extract-article.js'
+import { foldName } from '../src/knowledge/atoms.js'
+import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
+
+interface GoldMove {
+  readonly person: string
+  readonly kind: string
+  readonly from: string | null
+  readonly to: string | null
+  readonly role: string | null
+  readonly status: string
+}
+
+interface GoldArticle {
+  readonly path: string
+  readonly file: string
+  readonly language: string
+  readonly moves: readonly GoldMove[]
+}
+
+interface Counts {
+  tp: number
+  fp: number
+  fn: number
+}
+
+const { values: args } = parseArgs({
+  options: {
+    verbose: { type: 'boolean', default: false },
+    article: { type: 'string' },
+    corpus: { type: 'string', default: join(import.meta.dirname, '..', 'demo', 'corpus') },
+  },
+})
+
+// The origin the demo server would put in place of {{ORIGIN}}; any origin works.
+const ORIGIN = 'http://127.0.0.1:8080'
+
+// demo/corpus/README.md, "Conventions for the annotations": the manifest names these entities by
+// their canonical form; a prediction may keep the surface name or a unit of the company.
+const MANIFEST_ALIASES: Readonly<Record<string, string>> = {
+  deepmind: 'Google DeepMind',
+  facebook: 'Meta',
+  'microsoft ai': 'Microsoft',
+  'google cloud': 'Google',
+  'schwarz gruppe': 'Schwarz Group',
+  'safe superintelligence inc.': 'Safe Superintelligence',
+  'safe superintelligence inc': 'Safe Superintelligence',
+  ssi: 'Safe Superintelligence',
+  'us treasury': 'United States Department of the Treasury',
+}
+
+const kb = loadKnowledgeBase()
+const idOf = new Map<string, string>()
+for (const entity of kb.entities.values()) {
+  for (const name of [entity.name, ...(entity.aliases ?? []), ...(entity.formerNames ?? [])]) {
+    const key = foldName(name)
+    if (!idOf.has(key)) idOf.set(key, entity.id)
+  }
+}
+
+function canonicalKey(name: string): string {
+  const folded = foldName(name)
+  const alias = MANIFEST_ALIASES[name.trim().toLowerCase()] ?? MANIFEST_ALIASES[folded]
+  const key = alias === undefined ? folded : foldName(alias)
+  return idOf.get(key) ?? key
+}
+
+function sameName(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b
+  return canonicalKey(a) === canonicalKey(b)
+}
+
+function matches(gold: GoldMove, move: TalentMove): boolean {
+  return (
+    sameName(gold.person, move.person) &&
+    gold.kind === move.kind &&
+    sameName(gold.from, move.fromOrg) &&
+    sameName(gold.to, move.toOrg)
+  )
+}
+
+const manifest = JSON.parse(readFileSync(join(args.corpus, 'manifest.json'), 'utf8')) as {
+  articles: GoldArticle[]
+}
+const articles = manifest.articles.filter(
+  (a) => args.article === undefined || a.path.includes(args.article),
+)
+
+const byLang = new Map<string, Counts>()
+const bump = (lang: string, field: keyof Counts) => {
+  const c = byLang.get(lang) ?? { tp: 0, fp: 0, fn: 0 }
+  c[field]++
+  byLang.set(lang, c)
+}
+let hedged = 0
+let hedgedRight = 0
+const started = performance.now()
+
+for (const article of articles) {
+  const bytes = readFileSync(join(args.corpus, article.file))
+  // The placeholder is plain ASCII, so it can be replaced on the bytes of windows-1252 pages too.
+  const withOrigin = Buffer.from(
+    bytes.toString('latin1').replaceAll('{{ORIGIN}}', ORIGIN),
+    'latin1',
+  )
+  const { text: html } = decodeBytes(withOrigin, { contentType: 'text/html', kind: 'html' })
+  const url = `${ORIGIN}${article.path}`
+  const extracted = extractArticle(html, url, { sourceLanguage: article.language })
+  const { moves } = enrichArticle(
+    {
+      title: extracted.title,
+      text: extracted.text,
+      language: extracted.language,
+      publishedAt: extracted.publishedAt,
+    },
+    kb,
+  )
+  const lang = article.language
+  const free = new Set(moves.map((_, i) => i))
+  const matched = new Map<TalentMove, GoldMove>()
+  const lines: string[] = []
+  for (const gold of article.moves) {
+    const index = [...free].find((i) => matches(gold, moves[i] as TalentMove))
+    if (index === undefined) {
+      bump(lang, 'fn')
+      const near = moves.find((m) => sameName(gold.person, m.person))
+      lines.push(
+        `  MISS ${showGold(gold)}${near === undefined ? '  (person not found)' : `\n       got  ${showMove(near)}\n       in   "${clip(near.evidence.sentence)}"`}`,
+      )
+      continue
+    }
+    free.delete(index)
+    matched.set(moves[index] as TalentMove, gold)
+    bump(lang, 'tp')
+  }
+  for (const index of free) {
+    const move = moves[index] as TalentMove
+    bump(lang, 'fp')
+    lines.push(`  FP   ${showMove(move)}\n       in   "${clip(move.evidence.sentence)}"`)
+  }
+  for (const move of moves) {
+    if (move.status === 'reported') continue
+    hedged++
+    if (matched.get(move)?.status === move.status) hedgedRight++
+    else lines.push(`  HEDGE ${showMove(move)} (gold: ${matched.get(move)?.status ?? 'no move'})`)
+  }
+  if (args.verbose && lines.length > 0) console.log(`${article.path}\n${lines.join('\n')}`)
+}
+
+function showGold(g: GoldMove): string {
+  return `${g.person} ${g.kind} ${g.from ?? '-'} -> ${g.to ?? '-'} [${g.status}]`
+}
+function showMove(m: TalentMove): string {
+  return `${m.person} ${m.kind} ${m.fromOrg ?? '-'} -> ${m.toOrg ?? '-'} [${m.status}] conf=${m.confidence}`
+}
+function clip(s: string): string {
+  const flat = s.replace(/\s+/gu, ' ')
+  return flat.length > 240 ? `${flat.slice(0, 237)}...` : flat
+}
+
+function scores(c: Counts): { p: number; r: number; f1: number } {
+  const p = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp)
+  const r = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn)
+  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) }
+}
+const fmt = (x: number) => x.toFixed(3)
+const row = (label: string, c: Counts) => {
+  const s = scores(c)
+  console.log(
+    `${label.padEnd(6)} P ${fmt(s.p)}  R ${fmt(s.r)}  F1 ${fmt(s.f1)}   (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`,
+  )
+}
+const total = [...byLang.values()].reduce(
+  (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
+  { tp: 0, fp: 0, fn: 0 },
+)
+const goldCount = articles.reduce((n, a) => n + a.moves.length, 0)
+console.log(
+  `talent moves on ${articles.length} demo articles (${goldCount} gold moves), ${(performance.now() - started).toFixed(0)} ms`,
+)
+row('all', total)
+for (const lang of ['en', 'de']) row(lang, byLang.get(lang) ?? { tp: 0, fp: 0, fn: 0 })
+console.log(
+  `rumour/denial precision ${fmt(hedged === 0 ? 1 : hedgedRight / hedged)} (${hedgedRight}/${hedged})`,
+)
+const all = scores(total)
+console.log(
+  `doc_move_precision ${fmt(all.p)} doc_move_recall ${fmt(all.r)} doc_move_f1 ${fmt(all.f1)}`,
+)
