@@ -20,6 +20,7 @@ import {
   insertFeedItems,
   listPendingItems,
   markItems,
+  needsFullRefresh,
   recordFeedFailure,
   recordFeedSuccess,
 } from './store/feeds.js'
@@ -119,7 +120,17 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
   }
 
   async function pollOne(
-    feed: { id: number; url: string; kind: 'feed' | 'sitemap'; etag: string | null; last_modified: string | null; last_success_at: string | null; source_id: string },
+    feed: {
+      id: number
+      url: string
+      kind: 'feed' | 'sitemap'
+      etag: string | null
+      last_modified: string | null
+      last_success_at: string | null
+      source_id: string
+      last_full_fetch_at: string | null
+      not_modified_polls: number
+    },
     source: SourceDefinition,
     http: HttpClient,
   ): Promise<void> {
@@ -139,12 +150,14 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
           return
         }
       }
+      // Now and then without validators: a server that says 304 to changed content is not trusted forever.
+      const conditional = !needsFullRefresh(feed)
       const poll = await withRetry(() => hosts.run(feed.url, delayMs, () =>
         pollFeed(http, {
           url: feed.url,
           kind: feed.kind,
-          etag: feed.etag,
-          lastModified: feed.last_modified,
+          etag: conditional ? feed.etag : null,
+          lastModified: conditional ? feed.last_modified : null,
           lastSuccessAt: feed.last_success_at,
         }, { maxBytes: config.maxFeedBytes, maxItems: config.maxItemsPerFeed, allowPrivate }),
       ), { retries: config.maxRetries, ...(options.signal ? { signal: options.signal } : {}) })

@@ -68,7 +68,25 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
  * request timeout, body-size limit, HTML only. Crawlee's queue lives in memory for this call only;
  * what has been seen is the database's job. A new crawler per call (crawlee#1979).
  */
-export async function fetchPages(requests: readonly PageRequest[], options: FetchPagesOptions): Promise<void> {
+export async function fetchPages(all: readonly PageRequest[], options: FetchPagesOptions): Promise<void> {
+  // Refuse private literals before Crawlee sees them: its robots.txt check would otherwise send a
+  // GET to http://127.0.0.1/robots.txt (or the metadata address) ahead of our navigation hook.
+  const requests: PageRequest[] = []
+  for (const request of all) {
+    if (!request.allowPrivate && isBlockedHost(hostnameOf(request.url))) {
+      await options.onFailure({
+        key: request.key,
+        url: request.url,
+        code: 'E_BLOCKED_ADDRESS',
+        reason: `refusing private or local address: ${request.url}`,
+        httpStatus: null,
+        skipped: false,
+        transient: false,
+      })
+    } else {
+      requests.push(request)
+    }
+  }
   if (requests.length === 0) return
   const config = new Configuration({
     storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
@@ -192,6 +210,14 @@ export async function fetchPages(requests: readonly PageRequest[], options: Fetc
     await crawler.run()
   } finally {
     options.signal?.removeEventListener('abort', onAbort)
+  }
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return ''
   }
 }
 

@@ -13,10 +13,32 @@ export interface FeedPollSuccess {
   readonly headers?: Readonly<Record<string, string>>
 }
 
+/** A full (unconditional) fetch at least this often, however many 304s the server sends. */
+export const FULL_REFRESH_AFTER_MS = 24 * 60 * 60 * 1000
+/** Every this-many-th poll goes out without validators. */
+export const FULL_REFRESH_EVERY_POLLS = 20
+
+/**
+ * True when the next poll should drop If-None-Match / If-Modified-Since. Some servers keep
+ * answering 304 to an ETag while the feed behind it changes (an ETag from the file's inode, a CDN
+ * that caches the 304), which would hide new items forever; a periodic full GET bounds the damage
+ * to a day or 20 polls. A feed without a recorded full fetch (polled before migration 0007) gets
+ * one now.
+ * @example needsFullRefresh({ last_full_fetch_at: null, not_modified_polls: 0 }) // true
+ */
+export function needsFullRefresh(
+  feed: { readonly last_full_fetch_at: string | null; readonly not_modified_polls: number },
+  now: Date = new Date(),
+): boolean {
+  if (feed.last_full_fetch_at === null) return true
+  if (now.getTime() - Date.parse(feed.last_full_fetch_at) >= FULL_REFRESH_AFTER_MS) return true
+  return feed.not_modified_polls + 1 >= FULL_REFRESH_EVERY_POLLS
+}
+
 /** Records a successful poll (200 or 304): validators for the next conditional GET, health reset. */
 export async function recordFeedSuccess(db: Db, feedId: number, poll: FeedPollSuccess): Promise<void> {
   const now = nowIso()
-  const current = await db.selectFrom('feeds').select(['idle_polls', 'ttl_minutes']).where('id', '=', feedId).executeTakeFirst()
+  const current = await db.selectFrom('feeds').select(['idle_polls', 'ttl_minutes', 'not_modified_polls']).where('id', '=', feedId).executeTakeFirst()
   const idlePolls = (poll.newItems ?? 0) > 0 ? 0 : (current?.idle_polls ?? 0) + 1
   const next = nextPollAt({
     ok: true,
@@ -35,6 +57,9 @@ export async function recordFeedSuccess(db: Db, feedId: number, poll: FeedPollSu
       last_status: poll.status,
       last_error: null,
       consecutive_failures: 0,
+      ...(poll.notModified
+        ? { not_modified_polls: (current?.not_modified_polls ?? 0) + 1 }
+        : { not_modified_polls: 0, last_full_fetch_at: now }),
       // A 304 carries no new validators worth trusting over the stored ones unless sent.
       ...(poll.etag !== null || !poll.notModified ? { etag: poll.etag } : {}),
       ...(poll.lastModified !== null || !poll.notModified ? { last_modified: poll.lastModified } : {}),

@@ -36,6 +36,10 @@ export interface FeedTable {
   items_seen: Generated<number>
   is_active: Generated<number>
   idle_polls: Generated<number>
+  /** Last 200 with a body (not a 304): conditional polling is bypassed when it gets old. */
+  last_full_fetch_at: Timestamp | null
+  /** 304 answers in a row since the last full fetch. */
+  not_modified_polls: Generated<number>
 }
 
 export interface FeedItemTable {

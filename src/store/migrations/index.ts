@@ -5,6 +5,7 @@ import * as dedup from './0003-dedup.js'
 import * as moves from './0004-moves.js'
 import * as searchViews from './0005-search-views.js'
 import * as scheduler from './0006-scheduler.js'
+import * as feedRefresh from './0007-feed-refresh.js'
 
 /** Static map (no filesystem scanning), so migrations work from dist/ and under bundlers. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-moves': moves,
   '0005-search-views': searchViews,
   '0006-scheduler': scheduler,
+  '0007-feed-refresh': feedRefresh,
 }
