@@ -11,6 +11,7 @@ import { makeScheduleCommand, makeStatusCommand } from './commands/schedule.js'
 import { makeSourcesCommand } from './commands/sources.js'
 import { makeCoCommand } from './commands/co.js'
 import { makeExportCommand } from './commands/export.js'
+import { makeReportCommand } from './commands/report.js'
 import { makeSearchCommand } from './commands/search.js'
 import { makeStatsCommand } from './commands/stats.js'
 import { makeTimelineCommand } from './commands/timeline.js'
@@ -45,6 +46,7 @@ export function createProgram(io: Io = defaultIo()): Command {
     makeSearchCommand(io),
     makeStatsCommand(io),
     makeExportCommand(io),
+    makeReportCommand(io),
     makeMovesCommand(io),
     makeFlowsCommand(io),
     makePersonCommand(io),

@@ -98,6 +98,14 @@ describe('analyst commands', () => {
     expect(trends.stdout.split('\n')[1]).toMatch(/^1,4,Jan Leike,person,/)
   })
 
+  it('report writes one HTML file and says where', async () => {
+    const result = await run(f.dir, ['report', '--since', '2026-11-01', '--until', '2026-11-29', '--out', 'r.html'])
+    expect(result.stderr).toContain('report: 2026-11-01T00:00:00.000Z until 2026-11-29T00:00:00.000Z -> r.html')
+    const html = await readFile(join(f.dir, 'r.html'), 'utf8')
+    expect(html.startsWith('<!doctype html>')).toBe(true)
+    expect(html).toContain('2026-11-01 – 2026-11-28 (UTC)')
+  })
+
   it('--help of every analyst command explains itself', async () => {
     const help = await run(f.dir, ['trends', '--help']).catch((e: { exitCode?: number }) => e)
     expect((help as { exitCode?: number }).exitCode).toBe(0)
