@@ -13,6 +13,12 @@
  * compared case- and diacritic-folded, through the knowledge base (alias → entity), and through the
  * manifest's naming conventions (demo/corpus/README.md: "DeepMind → Google DeepMind", "Microsoft AI
  * → Microsoft", ...). Each gold move is matched at most once.
+ *
+ * One reading is allowed in a second pass: a gold departure from X left unmatched may match a
+ * predicted founding from X whose company is not named. The issue defines "leaves X to found a
+ * startup" as one founding with no organisation (the seed story's Meijer), while the manifest
+ * writes the same phrasing as a departure (LeCun), or as both (Meijer); the figures print how
+ * many matches needed it.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -92,6 +98,17 @@ function sameName(a: string | null, b: string | null): boolean {
   return canonicalKey(a) === canonicalKey(b)
 }
 
+/** "leaves X to start a company": a departure in the manifest, a founding with no name here. */
+function matchesUnnamedFounding(gold: GoldMove, move: TalentMove): boolean {
+  return (
+    gold.kind === 'departure' &&
+    move.kind === 'founding' &&
+    move.toOrg === null &&
+    sameName(gold.person, move.person) &&
+    sameName(gold.from, move.fromOrg)
+  )
+}
+
 function matches(gold: GoldMove, move: TalentMove): boolean {
   return (
     sameName(gold.person, move.person) &&
@@ -114,6 +131,7 @@ const bump = (lang: string, field: keyof Counts) => {
   c[field]++
   byLang.set(lang, c)
 }
+let unnamedFoundings = 0
 let hedged = 0
 let hedgedRight = 0
 const started = performance.now()
@@ -141,8 +159,18 @@ for (const article of articles) {
   const free = new Set(moves.map((_, i) => i))
   const matched = new Map<TalentMove, GoldMove>()
   const lines: string[] = []
+  const unmatched: GoldMove[] = []
   for (const gold of article.moves) {
     const index = [...free].find((i) => matches(gold, moves[i] as TalentMove))
+    if (index === undefined) unmatched.push(gold)
+    else {
+      free.delete(index)
+      matched.set(moves[index] as TalentMove, gold)
+      bump(lang, 'tp')
+    }
+  }
+  for (const gold of unmatched) {
+    const index = [...free].find((i) => matchesUnnamedFounding(gold, moves[i] as TalentMove))
     if (index === undefined) {
       bump(lang, 'fn')
       const near = moves.find((m) => sameName(gold.person, m.person))
@@ -154,6 +182,7 @@ for (const article of articles) {
     free.delete(index)
     matched.set(moves[index] as TalentMove, gold)
     bump(lang, 'tp')
+    unnamedFoundings++
   }
   for (const index of free) {
     const move = moves[index] as TalentMove
@@ -202,6 +231,7 @@ console.log(
 )
 row('all', total)
 for (const lang of ['en', 'de']) row(lang, byLang.get(lang) ?? { tp: 0, fp: 0, fn: 0 })
+console.log(`matches of a gold departure by a founding with no company named: ${unnamedFoundings}`)
 console.log(
   `rumour/denial precision ${fmt(hedged === 0 ? 1 : hedgedRight / hedged)} (${hedgedRight}/${hedged})`,
 )
