@@ -68,12 +68,11 @@ describe('HTML report', () => {
       await page.goto(pathToFileURL(file).toString(), { waitUntil: 'load' })
       expect(errors).toEqual([])
       expect(requests).toEqual([pathToFileURL(file).toString()])
-      const charts = await page.evaluate(() =>
-        [...document.querySelectorAll('figure.chart svg')].map((svg) => ({
-          width: svg.getBoundingClientRect().width,
-          marks: svg.querySelectorAll('.mark-rect path, .mark-line path, .mark-symbol path').length,
-        })),
-      )
+      // A string expression: the test is type-checked without the DOM library.
+      const charts = (await page.evaluate(`[...document.querySelectorAll('figure.chart svg')].map((svg) => ({
+        width: svg.getBoundingClientRect().width,
+        marks: svg.querySelectorAll('.mark-rect path, .mark-line path, .mark-symbol path').length,
+      }))`)) as { width: number; marks: number }[]
       expect(charts).toHaveLength(4)
       for (const chart of charts) {
         expect(chart.width).toBeGreaterThan(200)
