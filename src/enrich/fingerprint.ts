@@ -68,17 +68,11 @@ function hash64(s: string): [number, number] {
  * @example const { simhash, bands } = fingerprintText(article.text) // simhash: '9f3a…' (16 hex)
  */
 export function fingerprintText(text: string): Fingerprint {
-  const words = tokenize(text)
-  const size = Math.min(SHINGLE_SIZE, Math.max(1, words.length))
-  const seen = new Map<string, [number, number]>()
-  for (let i = 0; i + size <= words.length; i++) {
-    const shingle = words.slice(i, i + size).join(' ')
-    if (!seen.has(shingle)) seen.set(shingle, hash64(shingle))
-  }
+  const hashes = shingleHashPairs(text)
   const votes = new Int32Array(64)
-  const lows = new Uint32Array(seen.size)
+  const lows = new Uint32Array(hashes.length)
   let n = 0
-  for (const [hi, lo] of seen.values()) {
+  for (const [hi, lo] of hashes) {
     for (let bit = 0; bit < 32; bit++) {
       votes[bit] = (votes[bit] as number) + ((hi >>> (31 - bit)) & 1 ? 1 : -1)
       votes[bit + 32] = (votes[bit + 32] as number) + ((lo >>> (31 - bit)) & 1 ? 1 : -1)
@@ -97,6 +91,30 @@ export function fingerprintText(text: string): Fingerprint {
   const paragraphs = paragraphHashes(text)
   const anchors = [...new Set(paragraphs)].sort((x, y) => x - y).slice(0, ANCHOR_COUNT)
   return { simhash, bands: simhashBands(simhash), shingles: sortedDistinct(lows), paragraphs, anchors }
+}
+
+/**
+ * Only what the text check of a candidate needs (shingle set and paragraph hashes), without the
+ * SimHash votes: about half the cost of fingerprintText.
+ * @example shingleResemblance(fp.shingles, resemblanceSketch(storedText).shingles)
+ */
+export function resemblanceSketch(text: string): Pick<Fingerprint, 'shingles' | 'paragraphs'> {
+  const hashes = shingleHashPairs(text)
+  const lows = new Uint32Array(hashes.length)
+  for (let i = 0; i < hashes.length; i++) lows[i] = (hashes[i] as [number, number])[1]
+  return { shingles: sortedDistinct(lows), paragraphs: paragraphHashes(text) }
+}
+
+/** Distinct word shingles of a text, each as its two 32-bit hashes. */
+function shingleHashPairs(text: string): [number, number][] {
+  const words = tokenize(text)
+  const size = Math.min(SHINGLE_SIZE, Math.max(1, words.length))
+  const seen = new Map<string, [number, number]>()
+  for (let i = 0; i + size <= words.length; i++) {
+    const shingle = words.slice(i, i + size).join(' ')
+    if (!seen.has(shingle)) seen.set(shingle, hash64(shingle))
+  }
+  return [...seen.values()]
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Transaction } from 'kysely'
-import { type Fingerprint, fingerprintText, hammingDistance, shingleResemblance } from '../enrich/fingerprint.js'
+import { type Fingerprint, fingerprintText, hammingDistance, resemblanceSketch, shingleResemblance } from '../enrich/fingerprint.js'
 import { type SiteIdentity, type SyndicationCredit, creditNamesSite, findSyndicationCredit } from '../enrich/syndication.js'
 import type { ExtractedArticle } from '../extract/article-types.js'
 import { normalizeUrl, registrableDomain, urlIdentity } from '../harvest/canonical-url.js'
@@ -46,6 +46,10 @@ export const NEAR_COPY_SHARED_PARAGRAPHS = 2
  * lightly edited) sit at 3–8 bits, unrelated same-topic stories rarely below 10.
  */
 export const BAND_MAX_DISTANCE = 8
+/** A copy whose credit names a stored site needs less resemblance to its origin there. */
+export const CREDITED_RESEMBLANCE = 0.35
+/** A paragraph shared by more stories than this is treated as boilerplate, not as copy evidence. */
+const MAX_STORIES_PER_PARAGRAPH = 4
 /** Candidate rows read per new article: bounds the lookup cost however large the store grows. */
 const MAX_CANDIDATES = 64
 /** When a credit names a stored site, its articles within this many days are checked for the origin. */
@@ -113,20 +117,12 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<Upse
         .orderBy('id')
         .executeTakeFirst())
     if (!existing) {
-      const row = await trx
-        .insertInto('articles')
-        .values({
-          ...values,
-          url_key: urlKey,
-          html_bytes: input.htmlBytes,
-          fetched_at: input.fetchedAt ?? now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      const duplicateOf = await clusterNewArticle(trx, {
-        id: row.id,
+      // The new row's id is known up front (rowid = max + 1 inside this write transaction), so
+      // the row is written once with its cluster instead of inserted and then updated.
+      const last = await trx.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
+      const id = Number(last?.id ?? 0) + 1
+      const facts: NewArticleFacts = {
+        id,
         sourceId: input.sourceId,
         canonicalUrl: a.canonicalUrl,
         siteName: a.siteName,
@@ -134,8 +130,28 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<Upse
         contentHash: values.content_hash,
         fingerprint: fp,
         credit,
-      })
-      return { id: row.id, outcome: 'new' as const, duplicateOf }
+      }
+      const placement = await placeNewArticle(trx, facts)
+      await trx
+        .insertInto('articles')
+        .values({
+          ...values,
+          id,
+          url_key: urlKey,
+          cluster_id: placement.clusterId,
+          duplicate_of: placement.clusterId === id ? null : placement.clusterId,
+          html_bytes: input.htmlBytes,
+          fetched_at: input.fetchedAt ?? now,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute()
+      if (placement.replaces !== null) {
+        // This article leads a story that was stored before it (its copy arrived first).
+        await trx.updateTable('articles').set({ cluster_id: id, duplicate_of: id }).where('cluster_id', '=', placement.replaces).execute()
+        await trx.updateTable('articles').set({ cluster_id: id, duplicate_of: id }).where('id', '=', placement.replaces).execute()
+      }
+      return { id, outcome: 'new' as const, duplicateOf: placement.clusterId === id ? null : placement.clusterId }
     }
     const same =
       existing.content_hash === values.content_hash &&
@@ -168,16 +184,22 @@ function fingerprintColumns(fp: Fingerprint) {
   }
 }
 
+interface Placement {
+  /** The cluster the new article joins: its own id when it is (or becomes) the representative. */
+  readonly clusterId: number
+  /** A stored story's representative that the new article replaces as representative, if any. */
+  readonly replaces: number | null
+}
+
 /**
- * Puts a just-inserted article into a story cluster and returns its representative when it is a
- * copy (null when it is a new story or became the representative itself).
+ * Where a new (not yet inserted) article goes: a story of its own, or the story of the stored
+ * article it copies. The representative is the credited origin when a copy names one, else the
+ * earliest published version; when that is an already stored member, it is promoted here and
+ * the new article joins it.
  */
-async function clusterNewArticle(trx: Trx, article: NewArticleFacts): Promise<number | null> {
+async function placeNewArticle(trx: Trx, article: NewArticleFacts): Promise<Placement> {
   const matches = await findCopiesOf(trx, article)
-  if (matches.length === 0) {
-    await trx.updateTable('articles').set({ cluster_id: article.id, duplicate_of: null }).where('id', '=', article.id).execute()
-    return null
-  }
+  if (matches.length === 0) return { clusterId: article.id, replaces: null }
   // The credited origin wins; else the story of the closest match.
   const best = matches.find((m) => m.credited) ?? (matches[0] as CopyMatch)
   const representative = best.clusterId ?? best.id
@@ -188,40 +210,35 @@ async function clusterNewArticle(trx: Trx, article: NewArticleFacts): Promise<nu
     .where((eb) => eb.or([eb('articles.cluster_id', '=', representative), eb('articles.id', '=', representative)]))
     .execute()
   const rep = members.find((m) => m.id === representative)
-  const credits = members.filter((m) => m.syndicated_from !== null)
-  const creditedBy = (site: SiteIdentity) =>
-    credits.some((m) => creditNamesSite({ origin: m.syndicated_from as string, host: hostOf(m.syndicated_from as string) }, site))
-  const self = await siteOf(trx, article)
-  let newRepresentative: number | null = null
-  if (best.credited && best.id !== representative && rep) {
-    // The copy names this story's member as its origin: the origin leads the cluster, unless the
-    // origin itself credits the current representative (a copy of a copy).
-    const origin = await trx.selectFrom('articles').select('syndicated_from').where('id', '=', best.id).executeTakeFirst()
-    const repSite = { names: [rep.site_name, rep.source_name], domain: registrableDomain(rep.canonical_url) }
-    const originCreditsRep = origin?.syndicated_from ? creditNamesSite({ origin: origin.syndicated_from, host: hostOf(origin.syndicated_from) }, repSite) : false
-    if (!originCreditsRep) newRepresentative = best.id
-  } else if (!best.credited && rep) {
-    const repSite = { names: [rep.site_name, rep.source_name], domain: registrableDomain(rep.canonical_url) }
-    const repIsCreditedOrigin = creditedBy(repSite) || (article.credit !== null && creditNamesSite(article.credit, repSite))
-    // A stored copy credits this new article's site: the original arrived after its copy.
-    if (creditedBy(self)) newRepresentative = article.id
-    // Otherwise the earliest published version represents the story (crawl order is arbitrary).
-    else if (!repIsCreditedOrigin && article.publishedAt !== null && (rep.published_at === null || article.publishedAt < rep.published_at)) {
-      newRepresentative = article.id
-    }
+  if (!rep) return { clusterId: representative, replaces: null }
+  const siteOfRow = (m: (typeof members)[number]): SiteIdentity => ({ names: [m.site_name, m.source_name], domain: registrableDomain(m.canonical_url) })
+  const credits = (origin: string | null, site: SiteIdentity) => origin !== null && creditNamesSite({ origin, host: hostOf(origin) }, site)
+  const creditedBy = (site: SiteIdentity) => members.some((m) => credits(m.syndicated_from, site))
+  if (best.credited) {
+    if (best.id === representative) return { clusterId: representative, replaces: null }
+    // The copy names a member as its origin: the origin leads the story, unless the origin itself
+    // credits the current representative (a copy of a copy).
+    const origin = members.find((m) => m.id === best.id)
+    if (origin && credits(origin.syndicated_from, siteOfRow(rep))) return { clusterId: representative, replaces: null }
+    await promote(trx, representative, best.id)
+    return { clusterId: best.id, replaces: null }
   }
-  const leader = newRepresentative ?? representative
-  if (leader !== representative) {
-    await trx.updateTable('articles').set({ cluster_id: leader, duplicate_of: leader }).where('cluster_id', '=', representative).execute()
-    await trx.updateTable('articles').set({ cluster_id: leader, duplicate_of: leader }).where('id', '=', representative).execute()
+  const repSite = siteOfRow(rep)
+  const repIsCreditedOrigin = creditedBy(repSite) || (article.credit !== null && creditNamesSite(article.credit, repSite))
+  // A stored copy credits this article's site: the original arrived after its copy.
+  if (creditedBy(await siteOf(trx, article))) return { clusterId: article.id, replaces: representative }
+  // Otherwise the earliest published version represents the story (crawl order is arbitrary).
+  if (!repIsCreditedOrigin && article.publishedAt !== null && (rep.published_at === null || article.publishedAt < rep.published_at)) {
+    return { clusterId: article.id, replaces: representative }
   }
-  if (leader === article.id) {
-    await trx.updateTable('articles').set({ cluster_id: article.id, duplicate_of: null }).where('id', '=', article.id).execute()
-    return null
-  }
-  await trx.updateTable('articles').set({ cluster_id: leader, duplicate_of: leader }).where('id', '=', article.id).execute()
-  await trx.updateTable('articles').set({ cluster_id: leader, duplicate_of: null }).where('id', '=', leader).execute()
-  return leader
+  return { clusterId: representative, replaces: null }
+}
+
+/** Makes a stored member the representative of its story. */
+async function promote(trx: Trx, from: number, to: number): Promise<void> {
+  await trx.updateTable('articles').set({ cluster_id: to, duplicate_of: to }).where('cluster_id', '=', from).execute()
+  await trx.updateTable('articles').set({ cluster_id: to, duplicate_of: to }).where('id', '=', from).execute()
+  await trx.updateTable('articles').set({ cluster_id: to, duplicate_of: null }).where('id', '=', to).execute()
 }
 
 interface CopyMatch {
@@ -244,79 +261,108 @@ async function findCopiesOf(trx: Trx, article: NewArticleFacts): Promise<CopyMat
     .selectFrom('articles')
     .select(['id', 'cluster_id'])
     .where('content_hash', '=', article.contentHash)
-    .where('id', '!=', article.id)
     .orderBy('id')
     .limit(1)
     .executeTakeFirst()
   const fp = article.fingerprint
   const paragraphs = [...new Set(fp.paragraphs)]
-  const rows = await trx
+  // Band arms read (band, simhash, rowid) from covering indexes; only close ones go further.
+  const banded = await trx
     .selectFrom('articles')
-    .select(['id', 'cluster_id', 'simhash', 'para_anchor0', 'para_anchor1', 'para_anchor2', 'para_anchor3'])
-    .where((eb) => {
-      const arms = fp.bands.map((value, band) => eb(`sh_band${band}` as 'sh_band0', '=', value))
-      if (paragraphs.length > 0) {
-        for (const band of [0, 1, 2, 3] as const) arms.push(eb(`para_anchor${band}` as 'para_anchor0', 'in', paragraphs))
-      }
-      return eb.or(arms)
-    })
-    .where('id', '!=', article.id)
+    .select(['id', 'simhash'])
+    .where((eb) => eb.or(fp.bands.map((value, band) => eb(`sh_band${band}` as 'sh_band0', '=', value))))
     .orderBy('id', 'desc')
-    .limit(MAX_CANDIDATES)
+    .limit(MAX_CANDIDATES * 4)
     .execute()
-  const paragraphSet = new Set(paragraphs)
-  const toVerify = new Map<number, { clusterId: number | null; credited: boolean }>()
-  for (const row of rows) {
-    const anchored = [row.para_anchor0, row.para_anchor1, row.para_anchor2, row.para_anchor3].some((h) => h !== null && paragraphSet.has(h))
-    const close = row.simhash !== null && hammingDistance(row.simhash, fp.simhash) <= BAND_MAX_DISTANCE
-    if (anchored || close) toVerify.set(row.id, { clusterId: row.cluster_id, credited: false })
+  const ids = new Set(banded.filter((r) => r.simhash !== null && hammingDistance(r.simhash, fp.simhash) <= BAND_MAX_DISTANCE).map((r) => r.id))
+  if (paragraphs.length > 0) {
+    const anchored = await trx
+      .selectFrom('articles')
+      .select(['id', 'cluster_id', 'para_anchor0', 'para_anchor1', 'para_anchor2', 'para_anchor3'])
+      .where((eb) => eb.or([0, 1, 2, 3].map((band) => eb(`para_anchor${band}` as 'para_anchor0', 'in', paragraphs))))
+      .orderBy('id', 'desc')
+      .limit(MAX_CANDIDATES)
+      .execute()
+    // A paragraph found in many different stories is boilerplate or a stock phrase ("The company
+    // did not respond to a request for comment."), not evidence of a copy: copies of one story
+    // share paragraphs within one cluster.
+    const storiesByParagraph = new Map<number, Set<number>>()
+    const paragraphSet = new Set(paragraphs)
+    const anchorsOf = (r: (typeof anchored)[number]) =>
+      [r.para_anchor0, r.para_anchor1, r.para_anchor2, r.para_anchor3].filter((h): h is number => h !== null && paragraphSet.has(h))
+    for (const r of anchored) {
+      for (const h of anchorsOf(r)) storiesByParagraph.set(h, (storiesByParagraph.get(h) ?? new Set()).add(r.cluster_id ?? r.id))
+    }
+    for (const r of anchored) {
+      if (anchorsOf(r).some((h) => (storiesByParagraph.get(h)?.size ?? 0) <= MAX_STORIES_PER_PARAGRAPH)) ids.add(r.id)
+    }
   }
+  const credited = new Set<number>()
+  let creditedSources = new Set<string>()
   if (article.credit) {
-    for (const row of await creditedSiteCandidates(trx, article, article.credit)) toVerify.set(row.id, { clusterId: row.cluster_id, credited: true })
+    const found = await creditedSiteCandidates(trx, article, article.credit)
+    creditedSources = new Set(found.sourceIds)
+    for (const id of found.ids) {
+      ids.add(id)
+      credited.add(id)
+    }
   }
   const matches: CopyMatch[] = []
-  if (exact) {
-    const credited = toVerify.get(exact.id)?.credited ?? false
-    matches.push({ id: exact.id, clusterId: exact.cluster_id, credited, score: 2 })
-    toVerify.delete(exact.id)
-  }
-  if (toVerify.size > 0) {
-    const texts = await trx.selectFrom('articles').select(['id', 'text']).where('id', 'in', [...toVerify.keys()]).execute()
-    for (const { id, text } of texts) {
-      const candidate = toVerify.get(id) as { clusterId: number | null; credited: boolean }
-      const other = fingerprintText(text)
-      const resemblance = shingleResemblance(fp.shingles, other.shingles)
-      const otherParagraphs = new Set(other.paragraphs)
-      const shared = paragraphs.filter((p) => otherParagraphs.has(p)).length
-      const shorter = Math.max(1, Math.min(paragraphs.length, otherParagraphs.size))
-      const near = candidate.credited
-        ? resemblance >= 0.3 || shared >= 1
-        : resemblance >= NEAR_COPY_RESEMBLANCE || (shared >= NEAR_COPY_SHARED_PARAGRAPHS && shared / shorter >= 0.5)
-      if (near) matches.push({ id, clusterId: candidate.clusterId, credited: candidate.credited, score: resemblance })
-    }
+  if (exact) matches.push({ id: exact.id, clusterId: exact.cluster_id, credited: credited.has(exact.id), score: 2 })
+  if (ids.size === 0) return matches
+  const candidates = await trx
+    .selectFrom('articles')
+    .select(['id', 'cluster_id', 'source_id', 'text'])
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute()
+  // One verified member per story is enough; a credited candidate is always checked.
+  const verifiedClusters = new Set<number>()
+  if (exact) verifiedClusters.add(exact.cluster_id ?? exact.id)
+  for (const candidate of candidates) {
+    const cluster = candidate.cluster_id ?? candidate.id
+    // Any candidate from the credited site counts as credited: the best of them is the origin.
+    const isCredited = credited.has(candidate.id) || creditedSources.has(candidate.source_id)
+    if (!isCredited && verifiedClusters.has(cluster)) continue
+    const other = resemblanceSketch(candidate.text)
+    const resemblance = shingleResemblance(fp.shingles, other.shingles)
+    const otherParagraphs = new Set(other.paragraphs)
+    const shared = paragraphs.filter((p) => otherParagraphs.has(p)).length
+    const shareOfShorter = shared / Math.max(1, Math.min(paragraphs.length, otherParagraphs.size))
+    const near = isCredited
+      ? resemblance >= CREDITED_RESEMBLANCE || (shared >= 1 && shareOfShorter >= 0.5)
+      : resemblance >= NEAR_COPY_RESEMBLANCE || (shared >= NEAR_COPY_SHARED_PARAGRAPHS && shareOfShorter >= 0.5)
+    if (!near) continue
+    verifiedClusters.add(cluster)
+    if (exact?.id !== candidate.id) matches.push({ id: candidate.id, clusterId: candidate.cluster_id, credited: isCredited, score: resemblance })
+    else matches[0] = { ...(matches[0] as CopyMatch), credited: isCredited }
   }
   return matches.sort((x, y) => y.score - x.score)
 }
 
 /** Articles of the site a credit names, published within CREDIT_WINDOW_DAYS of the copy, that look related. */
-async function creditedSiteCandidates(trx: Trx, article: NewArticleFacts, credit: SyndicationCredit) {
+async function creditedSiteCandidates(
+  trx: Trx,
+  article: NewArticleFacts,
+  credit: SyndicationCredit,
+): Promise<{ ids: number[]; sourceIds: string[] }> {
   if (credit.url) {
     const byUrl = await trx
       .selectFrom('articles')
-      .select(['id', 'cluster_id'])
+      .select('id')
       .where((eb) => eb.or([eb('url_key', '=', urlIdentity(credit.url as string)), eb('canonical_url', '=', normalizeUrl(credit.url as string))]))
       .where('id', '!=', article.id)
       .execute()
-    if (byUrl.length > 0) return byUrl
+    if (byUrl.length > 0) return { ids: byUrl.map((r) => r.id), sourceIds: [] }
   }
   const sources = await trx.selectFrom('sources').select(['id', 'name', 'homepage']).execute()
   const sourceIds = sources
     .filter((s) => s.id !== article.sourceId && creditNamesSite(credit, { names: [s.name, s.id], domain: registrableDomain(s.homepage) }))
     .map((s) => s.id)
-  if (sourceIds.length === 0) return []
+  if (sourceIds.length === 0) return { ids: [], sourceIds }
   let query = trx
     .selectFrom('articles')
-    .select(['id', 'cluster_id', 'simhash', 'para_anchor0', 'para_anchor1', 'para_anchor2', 'para_anchor3'])
+    .select(['id', 'simhash', 'para_anchor0', 'para_anchor1', 'para_anchor2', 'para_anchor3'])
     .where('source_id', 'in', sourceIds)
     .where('id', '!=', article.id)
   if (article.publishedAt) {
@@ -326,15 +372,18 @@ async function creditedSiteCandidates(trx: Trx, article: NewArticleFacts, credit
       .where('published_at', '>=', new Date(at - window).toISOString())
       .where('published_at', '<=', new Date(at + window).toISOString())
   }
-  const rows = await query.orderBy('id', 'desc').limit(500).execute()
+  // Read in index order (source, published_at): no sort, a bounded number of rows.
+  const rows = await query.limit(300).execute()
   const paragraphs = new Set(article.fingerprint.paragraphs)
-  return rows
+  const ids = rows
     .filter(
       (r) =>
         [r.para_anchor0, r.para_anchor1, r.para_anchor2, r.para_anchor3].some((h) => h !== null && paragraphs.has(h)) ||
         (r.simhash !== null && hammingDistance(r.simhash, article.fingerprint.simhash) <= 20),
     )
     .slice(0, 8)
+    .map((r) => r.id)
+  return { ids, sourceIds }
 }
 
 async function siteOf(trx: Trx, article: NewArticleFacts): Promise<SiteIdentity> {

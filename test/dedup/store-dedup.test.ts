@@ -120,8 +120,11 @@ describe('exact, near and syndicated copies through the real store', () => {
 
   it('links a credited copy to its origin even when the copy was heavily cut', async () => {
     const origin = await store('ledger', article('https://ailedger.example/a', P.join('\n')))
-    const copy = await store('brief', article('https://bytebrief.example/x', [P[2], OTHER[0], OTHER[1], 'Originally published at AI Ledger.'].join('\n')))
+    const copy = await store('brief', article('https://bytebrief.example/x', [P[2], OTHER[0], 'Originally published at AI Ledger.'].join('\n')))
     expect(copy.duplicateOf).toBe(origin.id)
+    // Without the credit the same text is not close enough to count as a copy.
+    const uncredited = await store('brief', article('https://bytebrief.example/y', [P[2], OTHER[1], 'Sign up for our newsletter.'].join('\n')))
+    expect(uncredited.duplicateOf).toBeNull()
   })
 
   it('links a copy crediting a URL to the article at that URL', async () => {
