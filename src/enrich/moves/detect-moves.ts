@@ -49,7 +49,16 @@ export function detectMoves(
   let moves: TalentMove[] = []
   let previous: TalentMove[] = []
   splitSentences(text, lang).forEach((sentence, sentenceIndex) => {
-    const ctx = buildSentenceContext(text, sentence, lang, mentions, patterns, kb, history)
+    const ctx = buildSentenceContext(
+      text,
+      sentence,
+      lang,
+      mentions,
+      patterns,
+      kb,
+      history,
+      publishedAt,
+    )
     const drafts = readSentence(ctx, { text, lang, kb, patterns, persons, history, sentenceIndex })
     const status = moveStatus(sentence.text, patterns)
     const date = happenedAt(sentence.text, lang, publishedAt)

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { EntityMention } from '../entities/mention-types.js'
 import { findRoles, type RoleHit } from './find-roles.js'
 import { guessOrgs } from './guess-orgs.js'
+import { pastClauses } from './past-clauses.js'
 import type { MovePatterns, TriggerRule } from './pattern-types.js'
 import type { SentenceSpan } from './split-sentences.js'
 
@@ -57,6 +58,7 @@ const MEDIA_TYPES = new Set(['media'])
 /**
  * Reads one sentence: its mentions, organisation anaphors (resolved against `history`, the
  * organisations named earlier in the article), roles, triggers, background spans and clause edges.
+ * `publishedAt` (the story's date) makes clauses dated well before it background.
  *
  * @example
  * const ctx = buildSentenceContext(text, sentence, 'en', mentions, PATTERNS_EN, kb, [])
@@ -70,6 +72,7 @@ export function buildSentenceContext(
   patterns: MovePatterns,
   kb: KnowledgeBase,
   history: readonly OrgRef[],
+  publishedAt: string | null = null,
 ): SentenceContext {
   const inside = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
   const persons = inside.filter((m) => m.kind === 'person')
@@ -92,7 +95,11 @@ export function buildSentenceContext(
     (r) => !inside.some((m) => m.kind === 'person' && m.start < r.end && m.end > r.start),
   )
   const relatives = findRelatives(text, sentence, patterns, persons)
-  const background = [...relatives, ...spansOf(text, sentence, patterns.background)]
+  const background = [
+    ...relatives,
+    ...spansOf(text, sentence, patterns.background),
+    ...pastClauses(text, sentence, lang, publishedAt, patterns.speech),
+  ]
   const triggers = findTriggers(text, sentence, lang, patterns, roles, background, persons, known)
   const orgs = [...known, ...guessOrgs(text, sentence, inside, roles, triggers)].sort(
     (a, b) => a.start - b.start,
