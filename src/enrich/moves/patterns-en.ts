@@ -53,7 +53,7 @@ export const PATTERNS_EN: MovePatterns = {
     {
       name: 'en:found',
       pattern: w(
-        `co-?found(?:s|ed|ing)?|found(?:s|ed|ing)|(?:to|will|would) found|start(?:s|ed|ing)? (?:a|an|his|her|their|its)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,3}?${ORG_NOUN}|set(?:s|ting)? up (?:a|an|his|her|their)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|unveil(?:s|ed|ing)? (?:his|her|their) (?:new )?${ORG_NOUN}|(?:become|becomes|became|becoming) a (?:startup |company )?founder(?: again)?|rais(?:e|es|ed|ing) money for (?:a|an|his|her) (?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|build (?:his|her|their) own ${ORG_NOUN}`,
+        `co-?found(?:s|ed)?|found(?:s|ed)|(?:co-?)?founding(?= (?:a|an|the|his|her|their|its) |\\s*\\p{Lu})|(?:to|will|would) found|start(?:s|ed|ing)? (?:a|an|his|her|their|its)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,3}?${ORG_NOUN}|set(?:s|ting)? up (?:a|an|his|her|their)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|unveil(?:s|ed|ing)? (?:his|her|their) (?:new )?${ORG_NOUN}|(?:become|becomes|became|becoming) a (?:startup |company )?founder(?: again)?|rais(?:e|es|ed|ing) money for (?:a|an|his|her) (?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|build (?:his|her|their) own ${ORG_NOUN}`,
       ),
       frame: 'found',
       mover: 'before',

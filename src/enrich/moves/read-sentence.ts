@@ -111,7 +111,9 @@ class SentenceReader {
           (b) => b >= (previous?.end ?? 0) && b < person.start && !within(this.#ctx.background, b),
         ) &&
         // "a new role reporting directly to Sundar Pichai": a name after a preposition is no list item.
-        !this.#afterPreposition(person)
+        !this.#afterPreposition(person) &&
+        // "Fidji Simo, OpenAI's CEO of applications, said that Zoph ...": the speaker is no list item.
+        !this.#ctx.speech.some((s) => s.start >= (previous?.end ?? 0) && s.end <= person.start)
       if (!joins) this.#groups.push([])
       const member: Member = { person, group: this.#groups.length - 1 }
       this.#groups.at(-1)?.push(member)
@@ -160,6 +162,20 @@ class SentenceReader {
     return matchesWhole(this.#state.patterns.prepositionBefore, word[1] ?? '') ? 'prep' : null
   }
 
+  /**
+   * "takes over as CEO after Daniel Gross leaves": "after", "before", "since", "until" before a
+   * name that a verb follows open a clause, and the name is its subject, not a preposition's object.
+   */
+  #afterConjunction(group: readonly Member[]): boolean {
+    const first = group[0]
+    if (first === undefined) return false
+    const before = this.#state.text.slice(
+      Math.max(this.#ctx.sentence.start, first.person.start - 12),
+      first.person.start,
+    )
+    return /(?<![\p{L}])(?:after|before|since|until|once)\s+$/iu.test(before)
+  }
+
   #isSpeaker(group: readonly Member[]): boolean {
     const first = group[0]
     const last = group.at(-1)
@@ -200,7 +216,7 @@ class SentenceReader {
       const last = group.at(-1)
       if (last === undefined || last.person.end > trigger.start) continue
       if (this.#breakBetween(last.person.end, trigger.start)) continue
-      if (this.#prepositionOf(group, trigger) !== null) continue
+      if (this.#prepositionOf(group, trigger) !== null && !this.#afterConjunction(group)) continue
       // "Jensen Huang ... said AI agents will become ...": the clause after a speech verb has its
       // own subject (a pronoun, "said he is leaving", is handled below).
       const text = this.#state.text
@@ -616,6 +632,10 @@ class SentenceReader {
       trigger.role ??
       this.#newRole(trigger.objStart, end, aff.postZone) ??
       this.#firstRole(trigger.objStart, end)
+    // "the PPO algorithm that became a standard tool", "the project that became LaMDA": "become"
+    // states a new job only with a role ("takes over as", "übernimmt die Führung" need none).
+    if (role === null && /^becom|^became/iu.test(text.slice(trigger.start, trigger.end)))
+      return null
     const to = explicit ?? aff.org ?? this.#knownEmployer(person) ?? this.#context(trigger.start)
     if (to === null) return null
     let kind: MoveKind = trigger.rule.kind ?? 'promotion'
