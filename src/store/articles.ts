@@ -43,7 +43,8 @@ export const NEAR_COPY_SHARED_PARAGRAPHS = 2
 /**
  * A candidate found only through a SimHash band must also be this close before its text is read.
  * Four 16-bit bands find every pair within 3 bits; copies changed throughout (every paragraph
- * lightly edited) sit at 3–8 bits, unrelated same-topic stories rarely below 10.
+ * lightly edited) sit at 3–8 bits; distinct same-topic stories come as close as 7 bits in
+ * bench:dedup, which is why every candidate is still checked on its text.
  */
 export const BAND_MAX_DISTANCE = 8
 /** A copy whose credit names a stored site needs less resemblance to its origin there. */
