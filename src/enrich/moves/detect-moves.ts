@@ -60,9 +60,10 @@ export function detectMoves(
       publishedAt,
     )
     const drafts = readSentence(ctx, { text, lang, kb, patterns, persons, history, sentenceIndex })
-    const status = moveStatus(sentence.text, patterns)
     const date = happenedAt(sentence.text, lang, publishedAt)
-    const found = drafts.map((d) => toMove(d, status, date, sentence))
+    const found = drafts.map((d) =>
+      toMove(d, moveStatus(sentence.text, patterns, d.triggerEnd - sentence.start), date, sentence),
+    )
     if (found.length === 0 && isDenial(sentence.text, patterns)) {
       // "Das Unternehmen dementierte: Hartmann bleibe an Bord." denies the rumour told before.
       const named = new Set(ctx.persons.map((p) => p.entityId ?? foldKey(p.canonical)))

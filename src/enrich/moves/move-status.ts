@@ -11,16 +11,24 @@ const THIRD_PARTY =
 /**
  * The status of a move stated in `sentence`: a denial cue wins over hedges ("reports that X was
  * about to leave are false"), a hedge makes it rumored, anything else is reported (also when
- * attributed: "according to Bloomberg", "reportedly joined").
+ * attributed: "according to Bloomberg", "reportedly joined"). `triggerEnd` (offset in `sentence`) limits
+ * the weak hedges ("soll", "plans to") to the words up to the move's trigger.
  *
  * @example
  * moveStatus('Fischer is expected to join Siemens, people briefed on the plans said.', PATTERNS_EN) // 'rumored'
  * moveStatus('Nexora denied that Fischer was leaving.', PATTERNS_EN) // 'denied'
  */
-export function moveStatus(sentence: string, patterns: MovePatterns): MoveStatus {
+export function moveStatus(
+  sentence: string,
+  patterns: MovePatterns,
+  triggerEnd = sentence.length,
+): MoveStatus {
   if (isDenial(sentence, patterns)) return 'denied'
   if (patterns.rumor.some((p) => test(p, sentence)) || MAY.test(sentence)) return 'rumored'
-  const weak = patterns.weakRumor.some((p) => test(p, sentence))
+  // A weak hedge after the trigger is about what follows the move, not the move: "wechseln zu dem
+  // Konzern und sollen dort ... mitarbeiten" reports the change, "soll ... wechseln" hedges it.
+  const lead = sentence.slice(0, triggerEnd)
+  const weak = patterns.weakRumor.some((p) => test(p, lead))
   if (weak && !test(patterns.official, sentence)) {
     // German "soll" is hearsay by itself; English "plans to" only when someone else reports it.
     if (THIRD_PARTY.test(sentence) || isGermanHearsay(sentence)) {

@@ -20,6 +20,7 @@ export interface DraftMove {
   readonly role: { readonly text: string; readonly normalized: RoleNormalized } | null
   readonly sentenceIndex: number
   readonly triggerStart: number
+  readonly triggerEnd: number
   readonly confidence: number
 }
 
@@ -532,6 +533,7 @@ class SentenceReader {
       ...fields,
       sentenceIndex: this.#state.sentenceIndex,
       triggerStart: trigger.start,
+      triggerEnd: trigger.end,
       confidence: Math.max(0.1, Math.min(0.95, Number(confidence.toFixed(2)))),
     }
   }
@@ -591,15 +593,49 @@ class SentenceReader {
       lang === 'de'
         ? this.#orgsIn(person.end, trigger.start).filter((o) => !this.#claimed.has(o.start))
         : []
-    const candidates = [...after, ...before.reverse()]
-    const to =
+    // "is joining him as chief scientist of the new unit", "joined Mira Murati in founding ...":
+    // joining a person names no employer, unless one follows with "at" ("joins Altman at OpenAI").
+    const personObject = this.#personObject(trigger)
+    const candidates = [...after, ...before.reverse()].filter(
+      (o) => !personObject || this.#marked(o, /(?<![\p{L}])(?:at|bei|beim)/u, 1),
+    )
+    let to =
       candidates.find((o) => this.#marked(o, patterns.toMarker)) ??
       candidates.find((o) => !this.#marked(o, patterns.fromMarker)) ??
       null
     if (to === null) return null
+    // "Friedman und Gross, Chef des KI-Labors SSI, sollen zu dem Konzern wechseln": the company the
+    // movers work for is no destination; "the company" is the one named before the sentence.
+    if (to.anaphor && this.#moverOrgs(person).has(to.canonical)) {
+      const own = this.#moverOrgs(person)
+      to = [...this.#state.history].reverse().find((o) => !own.has(o.canonical)) ?? null
+      if (to === null) return null
+    }
     const from = this.#origin(person, trigger, to)
     const role = trigger.role ?? this.#newRole(trigger.objStart, end, null)
     return this.#draft(person, trigger, { kind: 'hire', from, to, role: roleOf(role) })
+  }
+
+  /** The trigger's object is a person or an object pronoun ("joined Mira Murati", "joining him"). */
+  #personObject(trigger: TriggerHit): boolean {
+    const { text } = this.#state
+    const rest = text.slice(trigger.end, Math.min(this.#ctx.sentence.end, trigger.end + 12))
+    if (/^\s+(?:him|her|them|ihm|ihr|ihnen)(?![\p{L}])/iu.test(rest)) return true
+    const gap = /^\s+/u.exec(rest)?.[0].length ?? 0
+    return this.#ctx.persons.some((p) => p.start === trigger.end + gap && gap > 0)
+  }
+
+  /** The organisations the mover and the people listed with them work for, as descriptors say. */
+  #moverOrgs(person: EntityMention): Set<string> {
+    const member = this.#members.find((m) => m.person === person)
+    const group = member === undefined ? [] : (this.#groups[member.group] ?? [])
+    const people = group.length > 0 ? group.map((m) => m.person) : [person]
+    const orgs = new Set<string>()
+    for (const p of people) {
+      const org = this.#ownAffiliation(p).org
+      if (org !== null) orgs.add(org.canonical)
+    }
+    return orgs
   }
 
   #found(trigger: TriggerHit, person: EntityMention): DraftMove | null {

@@ -166,11 +166,40 @@ function resolveAnaphors(
     const possessive = /^(?:its|their)$/u.test(phrase)
     const target = possessive
       ? (before[0] ?? lastKnown(history))
-      : (lastKnown(before) ?? lastKnown(history))
+      : (lastKnown(before) ?? antecedentIn(history, sentence.start))
     if (target === undefined) continue
     resolved.push({ ...target, start: span.start, end: span.end, anaphor: true })
   }
   return resolved
+}
+
+// How far back "the company" looks for the last organisation named before it falls back to the
+// article's most named one: about one sentence.
+const RECENT_CHARS = 250
+
+/** "The company" with nothing named before it in its sentence: the organisation just named, else the story's. */
+function antecedentIn(history: readonly OrgRef[], sentenceStart: number): OrgRef | undefined {
+  const recent = history.filter((o) => sentenceStart - o.end <= RECENT_CHARS)
+  return lastKnown(recent) ?? mostSalient(history)
+}
+
+/**
+ * What "the company" stands for when the sentence names no organisation before it: the one the
+ * article names most (its subject), the first named on a tie (headlines name the subject's company
+ * first). "Deng has also left the company" after the headline "Schulman leaves OpenAI for
+ * Anthropic" is OpenAI, not the last company named.
+ */
+export function mostSalient(history: readonly OrgRef[]): OrgRef | undefined {
+  const known = history.filter((o) => o.entityId !== null)
+  if (known.length === 0) return history.at(-1)
+  const counts = new Map<string, number>()
+  for (const o of known) counts.set(o.canonical, (counts.get(o.canonical) ?? 0) + 1)
+  let best: OrgRef | undefined
+  for (const o of known) {
+    if (best === undefined || (counts.get(o.canonical) ?? 0) > (counts.get(best.canonical) ?? 0))
+      best = o
+  }
+  return best
 }
 
 /** The most recent organisation, preferring knowledge-base ones ("Tesla" over an unknown "Dojo"). */
