@@ -166,7 +166,7 @@ export async function exportDataset(opened: OpenedDatabase, name: DatasetName, o
             a.is_paywalled, a.duplicate_of
           FROM articles a LEFT JOIN sources s ON s.id = a.source_id
           WHERE ${where}
-          ORDER BY ${STORY_AT}, a.id`),
+          ORDER BY a.id`),
       }
     case 'mentions':
       return {

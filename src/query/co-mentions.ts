@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../store/database.js'
 import type { ResolvedEntity } from './resolve-entity.js'
+import { chooseDriver, mentionsJoin } from './plan.js'
 import { STORY_AT, type StoryFilter, shareOf, storyWhere } from './story-filter.js'
 
 export interface CoMentionsOptions extends StoryFilter {
@@ -38,18 +39,17 @@ export interface CoMentionRow {
  */
 export async function queryCoMentions(db: Db, subject: ResolvedEntity, options: CoMentionsOptions = {}): Promise<CoMentionRow[]> {
   const where = storyWhere(options)
-  const own = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM mentions m JOIN articles a ON a.id = m.article_id
-    WHERE m.entity_id = ${subject.id} AND ${where}`.execute(db)
+  const driver = await chooseDriver(db, [subject.id], options)
+  const from = mentionsJoin(driver, [subject.id])
+  const own = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`.execute(db)
   const subjectStories = Number(own.rows[0]?.n ?? 0)
   const rows = await sql<{ entity_id: number; name: string; kind: 'person' | 'org'; stories: number; latest_at: string }>`
     SELECT c.entity_id, e.name, e.kind, c.stories, c.latest_at
     FROM (
       SELECT m2.entity_id, count(*) AS stories, max(${STORY_AT}) AS latest_at
-      FROM mentions m1
-      JOIN articles a ON a.id = m1.article_id
-      JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id != m1.entity_id
-      WHERE m1.entity_id = ${subject.id} AND ${where}
+      FROM ${from}
+      CROSS JOIN mentions m2 ON m2.article_id = a.id AND m2.entity_id != ${subject.id}
+      WHERE ${where}
       GROUP BY m2.entity_id
     ) c JOIN entities e ON e.id = c.entity_id
     WHERE e.merged_into IS NULL ${options.kind ? sql`AND e.kind = ${options.kind}` : sql``}
@@ -60,14 +60,14 @@ export async function queryCoMentions(db: Db, subject: ResolvedEntity, options: 
   const examples = new Map<number, CoMentionStory[]>()
   if (perEntity > 0) {
     const stories = await sql<CoMentionStory & { entity_id: number }>`
-      SELECT entity_id, article_id, title, url, story_at FROM (
-        SELECT m2.entity_id, a.id AS article_id, a.title, a.canonical_url AS url, ${STORY_AT} AS story_at,
+      SELECT r.entity_id, r.article_id, x.title, x.canonical_url AS url, r.story_at FROM (
+        SELECT m2.entity_id, a.id AS article_id, ${STORY_AT} AS story_at,
           row_number() OVER (PARTITION BY m2.entity_id ORDER BY ${STORY_AT} DESC, a.id DESC) AS n
-        FROM mentions m1
-        JOIN articles a ON a.id = m1.article_id
-        JOIN mentions m2 ON m2.article_id = m1.article_id
-        WHERE m1.entity_id = ${subject.id} AND m2.entity_id IN (${sql.join(rows.rows.map((r) => r.entity_id))}) AND ${where}
-      ) WHERE n <= ${perEntity}
+        FROM ${from}
+        CROSS JOIN mentions m2 ON m2.article_id = a.id
+        WHERE m2.entity_id IN (${sql.join(rows.rows.map((r) => r.entity_id))}) AND ${where}
+      ) r JOIN articles x ON x.id = r.article_id
+      WHERE n <= ${perEntity}
       ORDER BY entity_id, n`.execute(db)
     for (const s of stories.rows) {
       const list = examples.get(s.entity_id) ?? []

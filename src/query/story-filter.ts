@@ -34,12 +34,12 @@ export function storyWhere(filter: StoryFilter): RawBuilder<unknown> {
   return sql.join(terms, sql` AND `)
 }
 
-/** SQL bucket label (first day of the bucket, `YYYY-MM-DD`) of the story time; weeks start Monday. */
-export function bucketSql(by: Bucket): RawBuilder<string> {
-  if (by === 'day') return sql<string>`date(${STORY_AT})`
+/** SQL bucket label (first day of the bucket, `YYYY-MM-DD`) of a time; weeks start Monday. */
+export function bucketSql(by: Bucket, time: RawBuilder<string> = STORY_AT): RawBuilder<string> {
+  if (by === 'day') return sql<string>`date(${time})`
   // '-6 days' then 'weekday 1' (next Monday on or after) lands on the Monday on or before.
-  if (by === 'week') return sql<string>`date(${STORY_AT}, '-6 days', 'weekday 1')`
-  return sql<string>`strftime('%Y-%m-01', ${STORY_AT})`
+  if (by === 'week') return sql<string>`date(${time}, '-6 days', 'weekday 1')`
+  return sql<string>`strftime('%Y-%m-01', ${time})`
 }
 
 /** Rounds a ratio for output, so JSON and CSV stay stable across platforms. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chooseDriver } from '../../src/query/plan.js'
 import { resolveEntity } from '../../src/query/resolve-entity.js'
 import { queryTimeline } from '../../src/query/timeline.js'
 import { NOW, openFixtureDb } from './fixture-db.js'
@@ -37,6 +38,20 @@ describe('queryTimeline', () => {
     ])
     const withCopies = await queryTimeline(f.db, [leike], { by: 'month', until: NOW.toISOString(), includeDuplicates: true })
     expect(withCopies.map((r) => [r.bucket, r.stories, r.mentions, r.total_stories])).toEqual([['2026-11-01', 3, 7, 10]])
+  })
+
+  it('gives the same rows whichever side drives the join', async () => {
+    const meta = await resolveEntity(f.db, 'Meta')
+    const anthropic = await resolveEntity(f.db, 'Anthropic')
+    const short = { since: '2026-11-27T00:00:00.000Z', until: NOW.toISOString() }
+    expect(await chooseDriver(f.db, [meta.id, anthropic.id], short)).toBe('range')
+    expect(await chooseDriver(f.db, [meta.id, anthropic.id], { since: '2026-10-01T00:00:00.000Z' })).toBe('entity')
+    expect((await queryTimeline(f.db, [meta, anthropic], { ...short, by: 'day' })).map((r) => [r.bucket, r.entity_name, r.stories])).toEqual([
+      ['2026-11-27', 'Meta', 1],
+      ['2026-11-27', 'Anthropic', 0],
+      ['2026-11-28', 'Meta', 1],
+      ['2026-11-28', 'Anthropic', 1],
+    ])
   })
 
   it('filters by source and language', async () => {
