@@ -85,7 +85,7 @@ try {
     say('Top flows between organisations:')
     printRows(out, flows.slice(0, 10).map((f) => ({ from: f.fromOrg, to: f.toOrg, people: f.people, names: f.names.join(', ') })), 'table')
     say('Net talent flow (most outflow first):')
-    printRows(out, net.slice(0, 8), 'table')
+    printRows(out, net.slice(0, 8).map((n) => ({ ...n })), 'table')
     const errors = await opened.db.selectFrom('fetch_errors').select(['stage', 'code', 'url', 'reason']).execute()
     if (errors.length > 0) {
       say('Recorded errors:')
