@@ -38,7 +38,7 @@ export const PATTERNS_DE: MovePatterns = {
     {
       name: 'de:found',
       pattern: w(
-        `(?:gründet|gründen|gründete|gründeten|gegründet|mitgegründet|mitbegründet|mitgründete|gründen wollen)|(?:baut|bauen|baute|bauten)${GAP}{0,50}?auf|Aufbau (?:einer|eines) (?:eigenen )?(?:[\\p{L}-]+-)?${ORG_NOUN}|(?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren) eigene[sn]? (?:[\\p{L}]+-)?${ORG_NOUN}`,
+        `(?:gründet|gründen|gründete|gründeten|gegründet|mitgegründet|mitbegründet|mitgründete|gründen wollen)|(?:baut|bauen|baute|bauten) (?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren)? ?(?:eigene[sn]? |neue[sn]? )?(?:[\\p{L}]+-)?${ORG_NOUN}${GAP}{0,30}?auf|Aufbau (?:einer|eines) (?:eigenen )?(?:[\\p{L}-]+-)?${ORG_NOUN}|(?:ein|eine|einen|sein|seine|seinen|ihr|ihre|ihren) eigene[sn]? (?:[\\p{L}]+-)?${ORG_NOUN}`,
       ),
       frame: 'found',
       mover: 'either',
@@ -112,6 +112,9 @@ export const PATTERNS_DE: MovePatterns = {
     w(
       '(?:gegründet|mitgegründet) (?:\\d{4} )?(?:von|durch) [^,.;]*|(?:von|durch) [^,.;]{1,40}? (?:gegründet|mitgegründet)',
     ),
+    // "Sollte Gross nun wechseln, ...", "falls sie geht": a condition, not a move.
+    // Case matters: a capital "Sollte" opens a conditional, a lower-case one is a modal.
+    /(?<![\p{L}])(?:Sollte|Sollten|falls|Falls)\s[^,.;]*/gu,
   ],
   relativeStart: /,\s*(?:der|die|das|dem|den|deren|dessen|denen|wo|wonach|welche[rsnm]?)\s/giu,
   subordinators: w(

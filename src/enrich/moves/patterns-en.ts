@@ -61,7 +61,7 @@ export const PATTERNS_EN: MovePatterns = {
     },
     {
       name: 'en:launch',
-      pattern: w('launch(?:es|ed|ing)?|spun out|spin(?:s)? out'),
+      pattern: w('launch(?:es|ed|ing)?|spun out|spin(?:s)? out|start(?:s|ed)?(?= \\p{Lu})'),
       frame: 'found',
       mover: 'before',
       kind: 'founding',
@@ -153,9 +153,14 @@ export const PATTERNS_EN: MovePatterns = {
     ),
     // "after joining Anthropic", "following her departure from X", "since leaving Google"
     w(
-      '(?:(?:just|months|weeks|days|years|shortly|soon|a few|several|\\d+) )*(?:after|since|before|following|upon|until) (?:his |her |their )?(?:joining|leaving|quitting|departing|founding|co-founding|exiting|departure|exit|resignation|stint)[^,.;]*',
+      '(?:(?:just|months|weeks|days|years|shortly|soon|a few|several|\\d+) )*(?:after|since|before|following|upon|until) (?:his |her |their )?(?:joining|leaving|quitting|departing|founding|co-founding|exiting|moving|returning|rejoining|heading|starting|launching|departure|exit|resignation|stint)[^,.;]*',
     ),
     w('who (?:had )?(?:co-)?(?:founded|created|built|started)[^,.;]*'),
+    // "has since started Safe Superintelligence", "has since become an investor": a later step
+    // told after the news, not the news.
+    w('(?:has|have) since [^,.;]*'),
+    // "If Gross leaves, ...", "unless she joins": a condition, not a move.
+    w('(?:if|unless|should (?:he|she|they)|in case) [^,.;]*'),
     // "while on partial leave from Stanford": not leaving
     w('(?:while )?on (?:a )?(?:partial |extended |unpaid )?leave from [^,.;]*'),
   ],
