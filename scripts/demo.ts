@@ -58,6 +58,15 @@ try {
       .groupBy(['source_id', 'language'])
       .orderBy('source_id')
       .execute()
+    const copies = await opened.db
+      .selectFrom('articles as copy')
+      .innerJoin('articles as original', 'original.id', 'copy.duplicate_of')
+      .select(['copy.canonical_url as copy', 'original.canonical_url as original'])
+      .execute()
+    const stories = (await opened.db.selectFrom('articles').select('id').where('duplicate_of', 'is', null).execute()).length
+    say(`${stories} stories: ${copies.length} stored article(s) are copies of another and count once in every figure below:`)
+    for (const c of copies) say(`  ${c.copy}\n    = ${c.original}`)
+    say()
     say('Stored articles per source and language:')
     printRows(out, perSource, 'table')
     const latest = await opened.db
