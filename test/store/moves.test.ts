@@ -71,6 +71,16 @@ describe('talent moves in the store', () => {
     expect(await queryMoves(opened.db, { person: 'Mark Zuckerberg', status: 'all' })).toEqual([])
   })
 
+  it('a syndicated copy of a story does not add a report', async () => {
+    const copy = article('https://copy.example/meta-exodus', 'Meta-Exodus: KI-Profis gehen', `${SEED_BODY.join('\n').trim()}\n\nDieser Artikel erschien zuerst bei de.example.`, '2024-01-11T09:00:00Z', 'de')
+    const stored = await upsertArticle(opened.db, { sourceId: 'en', url: copy.url, article: copy, htmlBytes: 1 })
+    expect(stored.duplicateOf).not.toBeNull()
+    await enrichStoredArticles(opened.db)
+    const parikh = (await queryMoves(opened.db, { person: 'Devi Parikh' }))[0]
+    expect(parikh?.reports).toBe(2)
+    expect(await opened.db.selectFrom('move_evidence').select('article_id').where('move_id', '=', parikh?.moveId ?? -1).execute()).toHaveLength(3)
+  })
+
   it('filters by kind, date and status, and computes flows', async () => {
     expect((await queryMoves(opened.db, { kind: 'hire' })).map((m) => m.person)).toEqual(['Jan Leike'])
     expect((await queryMoves(opened.db, { since: '2024-03-01' })).map((m) => m.person)).toEqual(['Jan Leike'])
