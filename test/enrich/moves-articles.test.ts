@@ -3,7 +3,9 @@ import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
 import { pastClauses } from '../../src/enrich/moves/past-clauses.js'
 import { PATTERNS_DE } from '../../src/enrich/moves/patterns-de.js'
 import { PATTERNS_EN } from '../../src/enrich/moves/patterns-en.js'
+import { MIN_CONFIDENCE, settleMoves } from '../../src/enrich/moves/settle-moves.js'
 import { splitSentences } from '../../src/enrich/moves/split-sentences.js'
+import type { TalentMove } from '../../src/enrich/moves/types.js'
 
 // Whole stories, not single sentences: the news is one move, the rest of the text retells careers
 // ("She joined the company in 2017"), names people who do not move, and repeats the move.
@@ -85,5 +87,45 @@ describe('pastClauses', () => {
   it('needs the story date for dates, not for the pluperfect', () => {
     expect(spans('He left in 2017 to join Tesla.', 'en', null)).toEqual([])
     expect(spans('Er hatte Meta verlassen.', 'de', null)).toEqual(['Er hatte Meta verlassen.'])
+  })
+})
+
+describe('settleMoves', () => {
+  const move = (over: Partial<TalentMove>): TalentMove => ({
+    person: 'Ada Park',
+    personId: null,
+    role: null,
+    roleNormalized: null,
+    fromOrg: null,
+    fromOrgId: null,
+    toOrg: null,
+    toOrgId: null,
+    kind: 'departure',
+    status: 'reported',
+    happenedAt: null,
+    happenedFrom: 'published',
+    confidence: 0.8,
+    evidence: { sentence: '', start: 0, end: 0 },
+    ...over,
+  })
+  const related = (a: { name: string }, b: { name: string }) =>
+    a.name === b.name || [a.name, b.name].sort().join('|') === 'Lab|Lab Unit'
+  const show = (m: TalentMove) => `${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'} ${m.confidence}`
+
+  it('keeps the more confident of two attachments of one change, the earlier on a tie', () => {
+    const moves = [
+      move({ fromOrg: 'Otherco', confidence: 0.71, evidence: { sentence: '', start: 0, end: 5 } }),
+      move({ fromOrg: 'Lab', confidence: 0.84, evidence: { sentence: '', start: 9, end: 20 } }),
+    ]
+    expect(settleMoves(moves, related).map(show)).toEqual(['departure Lab>- 0.84'])
+  })
+
+  it('drops a departure from where the person goes, and readings below the threshold', () => {
+    const moves = [
+      move({ fromOrg: 'Lab Unit' }),
+      move({ kind: 'hire', fromOrg: 'Startup', toOrg: 'Lab', confidence: 0.9 }),
+      move({ person: 'Bo Lind', kind: 'founding', confidence: MIN_CONFIDENCE - 0.04 }),
+    ]
+    expect(settleMoves(moves, related).map(show)).toEqual(['hire Startup>Lab 0.9'])
   })
 })

@@ -3,13 +3,14 @@ import { loadKnowledgeBase } from '../../knowledge/load-knowledge.js'
 import type { EntityMention } from '../entities/mention-types.js'
 import { recognizeEntities } from '../entities/recognize.js'
 import { happenedAt } from './happened-at.js'
-import { denyMoves, mergeMoves, personKey } from './merge-moves.js'
+import { denyMoves, mergeMoves, type OrgOf, personKey } from './merge-moves.js'
 import { isDenial, moveStatus } from './move-status.js'
 import type { MovePatterns } from './pattern-types.js'
 import { PATTERNS_DE } from './patterns-de.js'
 import { PATTERNS_EN } from './patterns-en.js'
 import { type DraftMove, readSentence } from './read-sentence.js'
 import { buildSentenceContext, type OrgRef } from './sentence-context.js'
+import { settleMoves } from './settle-moves.js'
 import { splitSentences } from './split-sentences.js'
 import type { TalentMove } from './types.js'
 
@@ -74,12 +75,13 @@ export function detectMoves(
     if (found.length > 0) previous = found
     history.push(...ctx.orgs.filter((o) => !o.anaphor))
   })
-  return mergeMoves(text, moves, (a, b) => {
+  const related = (a: OrgOf, b: OrgOf) => {
     if (a.name === b.name) return true
     if (a.id === null || b.id === null) return false
     const parent = (id: string) => kb.entities.get(id)?.parent ?? null
     return parent(a.id) === b.id || parent(b.id) === a.id
-  })
+  }
+  return settleMoves(mergeMoves(text, moves, related), related)
 }
 
 /**

@@ -354,7 +354,13 @@ class SentenceReader {
     for (const s of ctx.speech) if (s.end <= person.start) preStart = Math.max(preStart, s.end)
     // In a list, the words before ", and" describe the previous name ("Kevin Weil, an executive at
     // Planet Labs, as CPO, and Sarah Friar").
-    const listed = /^[\s\S]*,\s*(?:and|und|sowie)\s/u.exec(text.slice(preStart, person.start))
+    // "Alexandr Wang joins Meta and Jason Droege becomes CEO": after a trigger, the words before
+    // "and" are its object, not a descriptor of the next name.
+    const listed = (
+      preStart > ctx.sentence.start && ctx.triggers.some((t) => t.end === preStart)
+        ? /^[\s\S]*(?:,\s*|\s)(?:and|und|sowie)\s/u
+        : /^[\s\S]*,\s*(?:and|und|sowie)\s/u
+    ).exec(text.slice(preStart, person.start))
     if (listed !== null) preStart += listed[0].length
     const pre: Span = { start: preStart, end: person.start }
     const post = this.#postZone(person)
@@ -527,6 +533,13 @@ class SentenceReader {
     if (fields.from !== null || fields.to !== null) confidence += 0.15
     if (fields.from !== null && fields.to !== null) confidence += 0.1
     if (fields.role !== null) confidence += 0.05
+    // An organisation taken from earlier sentences, or standing behind "the company", is a guess
+    // about attachment: another reading of the same person with a named organisation wins.
+    for (const org of [fields.from, fields.to]) {
+      if (org === null) continue
+      if (org.start < this.#ctx.sentence.start) confidence -= 0.1
+      else if (org.anaphor) confidence -= 0.05
+    }
     confidence += (person.confidence - 0.5) * 0.2
     return {
       person,
@@ -672,11 +685,17 @@ class SentenceReader {
     // states a new job only with a role ("takes over as", "übernimmt die Führung" need none).
     if (role === null && /^becom|^became/iu.test(text.slice(trigger.start, trigger.end)))
       return null
-    const to = explicit ?? aff.org ?? this.#knownEmployer(person) ?? this.#context(trigger.start)
+    // "Subramanya, a former Gemini engineering lead at Google, becomes vice president of AI": a
+    // past employer is where the person comes from, not where the new role is.
+    const current = aff.past ? null : aff.org
+    const to = explicit ?? current ?? this.#knownEmployer(person) ?? this.#context(trigger.start)
     if (to === null) return null
     let kind: MoveKind = trigger.rule.kind ?? 'promotion'
     let from: OrgRef | null = to
-    if (trigger.rule.kind === undefined) {
+    if (aff.past && aff.org !== null && !sameFamily(aff.org, to, kb)) {
+      kind = 'hire'
+      from = aff.org
+    } else if (trigger.rule.kind === undefined) {
       const zone = text.slice(this.#clauseStart(trigger.start), trigger.end)
       if (aff.org !== null && !sameFamily(aff.org, to, kb) && !aff.joined) {
         kind = 'hire'

@@ -1,0 +1,58 @@
+import type { OrgOf } from './merge-moves.js'
+import { personKey } from './merge-moves.js'
+import type { TalentMove } from './types.js'
+
+/**
+ * The least confidence a move needs to be reported. A reading scores 0.55 for a person and a
+ * trigger, +0.15 with an organisation, +0.1 with both ends, +0.05 with a role, minus 0.1 for each
+ * organisation guessed from earlier sentences (0.05 behind "the company"), minus 0.1 for a hedge.
+ * 0.65 drops a bare "X wolle ein eigenes Start-up gründen" (nobody's company, nothing left) and a
+ * hedged reading whose only organisation is a guess, and keeps every reading that names one.
+ */
+export const MIN_CONFIDENCE = 0.65
+
+/**
+ * The article-level pass after merging, for full stories that tell one change several times and
+ * from several angles:
+ * - a departure from an organisation the same person joins or is promoted in (same status) is a
+ *   misreading of "the startup they co-founded" or of a role change, and goes;
+ * - two readings of one person, kind and status whose organisations are one company and its unit
+ *   ("Meta AI research chief ... to leave" and "... is leaving Meta") are one move;
+ * - two readings of one person, kind and status with different organisations are one change told
+ *   twice with one attachment wrong: the more confident one stays, the earlier on a tie;
+ * - moves below `MIN_CONFIDENCE` are dropped.
+ *
+ * @example
+ * settleMoves([pineauFromFair, pineauFromMeta], related) // [pineauFromMeta]
+ */
+export function settleMoves(
+  moves: readonly TalentMove[],
+  related: (a: OrgOf, b: OrgOf) => boolean,
+): TalentMove[] {
+  const orgOf = (name: string | null, id: string | null): OrgOf | null =>
+    name === null ? null : { name, id }
+  const joins = (m: TalentMove, org: OrgOf) => {
+    const to = orgOf(m.toOrg, m.toOrgId)
+    return m.kind !== 'departure' && to !== null && related(to, org)
+  }
+  let list = moves.filter((m) => {
+    const from = orgOf(m.fromOrg, m.fromOrgId)
+    if (m.kind !== 'departure' || from === null) return true
+    return !moves.some(
+      (o) => o !== m && personKey(o) === personKey(m) && o.status === m.status && joins(o, from),
+    )
+  })
+  const kept: TalentMove[] = []
+  for (const move of [...list].sort(
+    (a, b) => b.confidence - a.confidence || a.evidence.start - b.evidence.start,
+  )) {
+    const twin = kept.find(
+      (k) => personKey(k) === personKey(move) && k.kind === move.kind && k.status === move.status,
+    )
+    if (twin === undefined) kept.push(move)
+  }
+  list = kept.filter((m) => m.confidence >= MIN_CONFIDENCE)
+  return list.sort(
+    (a, b) => a.evidence.start - b.evidence.start || a.person.localeCompare(b.person),
+  )
+}
