@@ -28,6 +28,10 @@ export function moveStatus(
   // A weak hedge after the trigger is about what follows the move, not the move: "wechseln zu dem
   // Konzern und sollen dort ... mitarbeiten" reports the change, "soll ... wechseln" hedges it.
   const lead = sentence.slice(0, triggerEnd)
+  // "Wang would join a new group at Meta": a conditional move is the deal under talks; after a
+  // speech verb "would" is a reported "will" ("said he would take over as chief executive").
+  const would = /(?<![\p{L}])would(?:\s+\p{L}+)?\s*$/u.exec(lead)
+  if (would !== null && !test(patterns.speech, sentence.slice(0, would.index))) return 'rumored'
   const weak = patterns.weakRumor.some((p) => test(p, lead))
   if (weak && !test(patterns.official, sentence)) {
     // German "soll" is hearsay by itself; English "plans to" only when someone else reports it.

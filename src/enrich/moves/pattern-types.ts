@@ -32,6 +32,8 @@ export interface TriggerRule {
   readonly promoteIfSame?: boolean
   /** "launched": only a founding when an organisation follows closely (not "launched a model"). */
   readonly needsOrgAfter?: boolean
+  /** "starts Eureka Labs", "founding Thinking Machines": a founding only with a company as object. */
+  readonly needsOrgRightAfter?: boolean
 }
 
 /** Everything language-specific the detector reads; `patterns-en.ts` and `patterns-de.ts`. */

@@ -47,7 +47,7 @@ export const PATTERNS_DE: MovePatterns = {
     {
       name: 'de:become',
       pattern: w(
-        `(?:übernimmt|übernehmen|übernahm|übernahmen|übernommen)${GAP}{0,40}?(?:die Leitung|den Vorstandsvorsitz|den Vorsitz|den Posten|die Rolle|das Amt|die Führung|den Chefposten|die Geschäftsführung|das Ruder|die Verantwortung)|(?:steigt|stieg)${GAP}{0,50}?auf|aufsteigt|aufsteigen|aufgestiegen|(?:führt|führen|leitet|leiten)${GAP}{0,50}?als|gehandelt|(?:rückt|rücken|rückte)${GAP}{0,40}?(?:auf|nach)|folgt auf|(?:ernannt|befördert|berufen|bestellt) (?:worden|wurde|werden)|(?:wurde|wird|werden) ${GAP}{0,40}?(?:ernannt|befördert|berufen|bestellt)`,
+        `(?:übernimmt|übernehmen|übernahm|übernahmen|übernommen)${GAP}{0,40}?(?:die Leitung|den Vorstandsvorsitz|den Vorsitz|den Posten|die Rolle|das Amt|die Führung|den Chefposten|die Geschäftsführung|das Ruder|die Verantwortung)|(?:steigt|stieg)${GAP}{0,50}?auf|aufsteigt|aufsteigen|aufgestiegen|(?:führt|führen|leitet|leiten)(?:(?!\\sseit\\s)${GAP}){0,50}?als|gehandelt|(?:rückt|rücken|rückte)${GAP}{0,40}?(?:auf|nach)|folgt auf|(?:ernannt|befördert|berufen|bestellt) (?:worden|wurde|werden)|(?:wurde|wird|werden) ${GAP}{0,40}?(?:ernannt|befördert|berufen|bestellt)`,
       ),
       frame: 'become',
       mover: 'either',

@@ -53,7 +53,7 @@ export const PATTERNS_EN: MovePatterns = {
     {
       name: 'en:found',
       pattern: w(
-        `co-?found(?:s|ed)?|found(?:s|ed)|(?:co-?)?founding(?= (?:a|an|the|his|her|their|its) |\\s*\\p{Lu})|(?:to|will|would) found|start(?:s|ed|ing)? (?:a|an|his|her|their|its)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,3}?${ORG_NOUN}|set(?:s|ting)? up (?:a|an|his|her|their)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|unveil(?:s|ed|ing)? (?:his|her|their) (?:new )?${ORG_NOUN}|(?:become|becomes|became|becoming) a (?:startup |company )?founder(?: again)?|rais(?:e|es|ed|ing) money for (?:a|an|his|her) (?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|build (?:his|her|their) own ${ORG_NOUN}`,
+        `co-?found(?:s|ed)?|found(?:s|ed)|(?:co-?)?founding (?:a|an|his|her|their) (?:own |new )?${ORG_NOUN}|(?:to|will|would) found|start(?:s|ed|ing)? (?:a|an|his|her|their|its)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,3}?${ORG_NOUN}|set(?:s|ting)? up (?:a|an|his|her|their)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|unveil(?:s|ed|ing)? (?:his|her|their) (?:new )?${ORG_NOUN}|(?:become|becomes|became|becoming) a (?:startup |company )?founder(?: again)?|rais(?:e|es|ed|ing) money for (?:a|an|his|her) (?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|build (?:his|her|their) own ${ORG_NOUN}`,
       ),
       frame: 'found',
       mover: 'before',
@@ -61,11 +61,20 @@ export const PATTERNS_EN: MovePatterns = {
     },
     {
       name: 'en:launch',
-      pattern: w('launch(?:es|ed|ing)?|spun out|spin(?:s)? out|start(?:s|ed)?(?= \\p{Lu})'),
+      pattern: w('launch(?:es|ed|ing)?|spun out|spin(?:s)? out'),
       frame: 'found',
       mover: 'before',
       kind: 'founding',
       needsOrgAfter: true,
+    },
+    {
+      // "starts Eureka Labs", "in founding Thinking Machines"; not "founding member", "started work".
+      name: 'en:found-name',
+      pattern: w('(?:co-?)?founding|start(?:s|ed)'),
+      frame: 'found',
+      mover: 'before',
+      kind: 'founding',
+      needsOrgRightAfter: true,
     },
     {
       name: 'en:promoted-passive',

@@ -468,6 +468,10 @@ class SentenceReader {
   #readTrigger(trigger: TriggerHit): DraftMove[] {
     const { rule } = trigger
     const { text, patterns } = this.#state
+    if (rule.needsOrgRightAfter) {
+      const gap = /^\s*/u.exec(text.slice(trigger.end))?.[0].length ?? 0
+      if (!this.#ctx.orgs.some((o) => o.start === trigger.end + gap && !o.anaphor)) return []
+    }
     if (rule.needsOrgAfter) {
       const next = this.#ctx.orgs.find((o) => o.start >= trigger.end && o.start - trigger.end <= 30)
       if (
@@ -494,12 +498,19 @@ class SentenceReader {
           aff.org !== null &&
           aff.org.canonical !== lead.to?.canonical &&
           !/(?<![\p{L}])(?:with|mit)(?![\p{L}])/iu.test(gap)
+        // "launches Thinking Machines Lab with John Schulman as chief scientist": hired into a
+        // role at the new company, not one of its founders.
+        const hired =
+          lead.to !== null &&
+          /^\s+(?:as|als)\s/iu.test(this.#state.text.slice(person.end, person.end + 6))
         moves.push(
           this.#draft(person, trigger, {
-            kind: 'founding',
+            kind: hired ? 'hire' : 'founding',
             from: own ? aff.org : null,
             to: lead.to,
-            role: null,
+            role: hired
+              ? roleOf(this.#newRole(person.end, this.#clauseEnd(person.end), null))
+              : null,
           }),
         )
       }
@@ -688,7 +699,13 @@ class SentenceReader {
     // "Subramanya, a former Gemini engineering lead at Google, becomes vice president of AI": a
     // past employer is where the person comes from, not where the new role is.
     const current = aff.past ? null : aff.org
-    const to = explicit ?? current ?? this.#knownEmployer(person) ?? this.#context(trigger.start)
+    const known = this.#knownEmployer(person)
+    const employer =
+      aff.past && known !== null && aff.org !== null && sameFamily(known, aff.org, kb)
+        ? null
+        : known
+    const past = aff.past ? aff.org : null
+    const to = explicit ?? current ?? employer ?? this.#context(trigger.start, past)
     if (to === null) return null
     let kind: MoveKind = trigger.rule.kind ?? 'promotion'
     let from: OrgRef | null = to
@@ -837,11 +854,11 @@ class SentenceReader {
     return named.length === 1 ? (named[0] ?? null) : null
   }
 
-  #context(before = this.#ctx.sentence.start): OrgRef | null {
+  #context(before = this.#ctx.sentence.start, except: OrgRef | null = null): OrgRef | null {
     const earlier = [
       ...this.#state.history,
       ...this.#ctx.orgs.filter((o) => o.end <= before && !o.anaphor),
-    ]
+    ].filter((o) => except === null || o.canonical !== except.canonical)
     for (let k = earlier.length - 1; k >= 0; k--) {
       const o = earlier[k]
       if (o !== undefined && o.entityId !== null) return o
