@@ -133,11 +133,15 @@ export async function queryStatsLanguages(db: Db, filter: Omit<StoryFilter, 'inc
 export async function queryStatsDays(db: Db, filter: Omit<StoryFilter, 'includeDuplicates'> & { now?: Date | undefined } = {}): Promise<DayStatsRow[]> {
   const until = filter.until ?? (filter.now ?? new Date()).toISOString()
   const since = filter.since ?? new Date(Date.parse(until) - 30 * 86_400_000).toISOString()
+  // MATERIALIZED: the day is computed from the index, not from each article row (see timeline.ts).
   const rows = await sql<{ day: string; articles: number; stories: number; sources: number }>`
-    SELECT ${bucketSql('day')} AS day, count(*) AS articles, sum(a.duplicate_of IS NULL) AS stories,
-      count(DISTINCT a.source_id) AS sources
-    FROM articles a WHERE ${storyWhere({ ...filter, since, until, includeDuplicates: true })}
-    GROUP BY day`.execute(db)
+    WITH days AS MATERIALIZED (
+      SELECT ${STORY_AT} AS t, a.duplicate_of IS NULL AS is_story, a.source_id AS source_id FROM articles a
+      WHERE ${storyWhere({ ...filter, since, until, includeDuplicates: true })}
+    )
+    SELECT ${bucketSql('day', sql<string>`t`)} AS day, count(*) AS articles, sum(is_story) AS stories,
+      count(DISTINCT source_id) AS sources
+    FROM days GROUP BY day`.execute(db)
   const byDay = new Map(rows.rows.map((r) => [r.day, r]))
   return bucketsBetween(since, new Date(Date.parse(until) - 1).toISOString(), 'day').map((day) => {
     const r = byDay.get(day)

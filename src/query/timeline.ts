@@ -53,10 +53,14 @@ export async function queryTimeline(db: Db, entities: readonly ResolvedEntity[],
   // The bucket holding `until` is only included when it has a moment before `until`.
   const end = options.until ? new Date(Date.parse(options.until) - 1).toISOString() : (options.now ?? new Date()).toISOString()
   const buckets = bucketsBetween(first, end, by)
+  // Story times are read from the index first (MATERIALIZED): bucketing inside the scan would
+  // make SQLite read every article row for it (1.3 s instead of 0.1 s over two years).
   const totals = await sql<{ bucket: string; stories: number }>`
-    SELECT ${bucketSql(by)} AS bucket, count(*) AS stories FROM articles a
-    WHERE ${storyWhere({ ...options, since: options.since ?? `${bucketOf(first, by)}T00:00:00.000Z` })}
-    GROUP BY bucket`.execute(db)
+    WITH times AS MATERIALIZED (
+      SELECT ${STORY_AT} AS t FROM articles a
+      WHERE ${storyWhere({ ...options, since: options.since ?? `${bucketOf(first, by)}T00:00:00.000Z` })}
+    )
+    SELECT ${bucketSql(by, sql<string>`t`)} AS bucket, count(*) AS stories FROM times GROUP BY bucket`.execute(db)
   const total = new Map(totals.rows.map((t) => [t.bucket, Number(t.stories)]))
   const count = new Map(counts.rows.map((c) => [`${c.bucket}|${c.entity_id}`, c]))
   const rows: TimelineRow[] = []
