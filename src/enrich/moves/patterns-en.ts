@@ -145,7 +145,7 @@ export const PATTERNS_EN: MovePatterns = {
   ),
   denial: [
     w(
-      "den(?:y|ies|ied|ying)|(?:is|are|were|was) (?:false|untrue|wrong|baseless)|not (?:leaving|going anywhere|stepping down|joining|departing)|no plans to (?:leave|step down|depart)|dismiss(?:ed|es) (?:the )?(?:reports?|rumou?rs?)|reject(?:ed|s) (?:the )?(?:reports?|rumou?rs?)|remain(?:s|ed)? (?:fully )?committed|isn't leaving|is not leaving",
+      "den(?:y|ies|ied|ying)|(?:is|are|were|was) (?:false|untrue|wrong|baseless)|not (?:leaving|going anywhere|stepping down|joining|departing)(?! because)|no plans to (?:leave|step down|depart)|dismiss(?:ed|es) (?:the )?(?:reports?|rumou?rs?)|reject(?:ed|s) (?:the )?(?:reports?|rumou?rs?)|remain(?:s|ed)? (?:fully )?committed|isn't leaving|is not leaving",
     ),
   ],
   veto: [

@@ -142,6 +142,18 @@ class SentenceReader {
     )
   }
 
+  /** A name right after a preposition or "as" anywhere in the article ("same day as Murati"). */
+  #objectOfPreposition(person: EntityMention): boolean {
+    const before = this.#state.text.slice(Math.max(0, person.start - 20), person.start)
+    const word = /([\p{L}]+)\s+$/u.exec(before)?.[1]
+    if (word === undefined) return false
+    return (
+      /^(?:as|als|wie)$/iu.test(word) ||
+      matchesWhole(this.#state.patterns.prepositionBefore, word) ||
+      matchesWhole(this.#state.patterns.comitativeBefore, word)
+    )
+  }
+
   /** The word before a group: a preposition makes it no subject ("nach Murati", "by Jarek"). */
   #prepositionOf(group: readonly Member[], trigger: TriggerHit): 'prep' | 'with' | null {
     const first = group[0]
@@ -240,14 +252,14 @@ class SentenceReader {
           p.end <= trigger.start && p.start > bestEnd && !this.#breakBetween(p.end, trigger.start),
       )
     if (pronoun !== undefined) {
-      const antecedent = [...this.#state.persons]
-        .reverse()
-        .find(
-          (m) =>
-            m.end <= pronoun.start &&
-            !this.#isPossessor(m) &&
-            !within(this.#ctx.background, m.start, m.end),
-        )
+      const antecedent = [...this.#state.persons].reverse().find(
+        (m) =>
+          m.end <= pronoun.start &&
+          !this.#isPossessor(m) &&
+          !within(this.#ctx.background, m.start, m.end) &&
+          // "... on the same day as Murati. ... he became": an object is no antecedent.
+          !this.#objectOfPreposition(m),
+      )
       return antecedent === undefined ? [] : [antecedent]
     }
     return best === null ? [] : best.map((m) => m.person)

@@ -15,7 +15,8 @@ export const MIN_CONFIDENCE = 0.65
  * The article-level pass after merging, for full stories that tell one change several times and
  * from several angles:
  * - a departure from an organisation the same person joins or is promoted in (same status) is a
- *   misreading of "the startup they co-founded" or of a role change, and goes;
+ *   misreading of "the startup they co-founded" or of a role change, and goes; so is a promotion
+ *   at an organisation the person leaves ("Er wird Chefwissenschaftler der neuen Einheit");
  * - two readings of one person, kind and status whose organisations are one company and its unit
  *   ("Meta AI research chief ... to leave" and "... is leaving Meta") are one move;
  * - two readings of one person, kind and status with different organisations are one change told
@@ -35,12 +36,21 @@ export function settleMoves(
     const to = orgOf(m.toOrg, m.toOrgId)
     return m.kind !== 'departure' && to !== null && related(to, org)
   }
+  const leaves = (m: TalentMove, org: OrgOf) => {
+    const from = orgOf(m.fromOrg, m.fromOrgId)
+    return (m.kind === 'departure' || m.kind === 'hire') && from !== null && related(from, org)
+  }
+  const same = (a: TalentMove, b: TalentMove) =>
+    a !== b && personKey(a) === personKey(b) && a.status === b.status
   let list = moves.filter((m) => {
     const from = orgOf(m.fromOrg, m.fromOrgId)
-    if (m.kind !== 'departure' || from === null) return true
-    return !moves.some(
-      (o) => o !== m && personKey(o) === personKey(m) && o.status === m.status && joins(o, from),
-    )
+    const to = orgOf(m.toOrg, m.toOrgId)
+    if (m.kind === 'departure' && from !== null)
+      return !moves.some((o) => same(o, m) && joins(o, from))
+    // "Er wird Chefwissenschaftler der neuen Einheit" read as a role at the company he leaves.
+    if (m.kind === 'promotion' && to !== null)
+      return !moves.some((o) => same(o, m) && leaves(o, to))
+    return true
   })
   const kept: TalentMove[] = []
   for (const move of [...list].sort(
