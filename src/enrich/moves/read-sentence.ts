@@ -773,6 +773,25 @@ class SentenceReader {
         aff.postZone,
       ) ??
       (person.end < trigger.start ? this.#newRole(person.end, trigger.end, aff.postZone) : null)
+    // "Microsoft hires Inflection founders, names Mustafa Suleyman CEO of Microsoft AI": the
+    // organisation of the new role is where the person goes, not the object of the verb before.
+    const roleHit = this.#ctx.roles.find(
+      (r) =>
+        r.start >= person.end &&
+        (r.start - person.end <= 3 || (role !== null && r.text === role.text)),
+    )
+    const roleOrg =
+      roleHit === undefined
+        ? undefined
+        : this.#ctx.orgs.find(
+            (o) =>
+              !o.anaphor &&
+              o.start >= roleHit.end &&
+              /^\s+(?:of|at|bei|von)\s+(?:the\s+)?$/iu.test(
+                this.#state.text.slice(roleHit.end, o.start),
+              ),
+          )
+    if (roleOrg !== undefined) to = roleOrg
     const explicitFrom = this.#orgsIn(person.end, end).find(
       (o) => o.canonical !== to?.canonical && this.#marked(o, patterns.fromMarker, 1),
     )
