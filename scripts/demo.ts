@@ -4,11 +4,14 @@
  * (rebuilt on every run, because the server's port is part of every stored URL), then prints
  * what was stored.
  */
-import { readFile, rm } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { formatSummary } from '../src/cli/commands/crawl.js'
 import { printRows } from '../src/cli/output.js'
 import { loadConfig } from '../src/config.js'
+import { writeCsv, writeFileAtomically } from '../src/export/csv.js'
+import { exportDataset } from '../src/export/datasets.js'
+import { buildReport } from '../src/export/report-html.js'
 import { createLogger } from '../src/log.js'
 import { runCrawl } from '../src/pipeline.js'
 import { queryEntityList } from '../src/query/entity.js'
@@ -100,7 +103,25 @@ try {
       say('Recorded errors:')
       printRows(out, errors, 'table')
     }
-    say(`Database: ${dbPath}  (try: npx newshound --db ${dbPath} runs)`)
+    // The corpus covers 2023-2026: measure trends and draw the report as of its newest story.
+    const newest = await opened.db.selectFrom('articles').select((eb) => eb.fn.max('published_at').as('at')).executeTakeFirst()
+    const asOf = new Date(Date.parse(String(newest?.at ?? new Date().toISOString())) + 1000)
+    const reportPath = join(root, 'storage/demo-report.html')
+    const html = await buildReport(opened, { since: '2023-01-01T00:00:00.000Z', now: asOf, title: 'newshound demo: AI talent moves' })
+    await writeFile(reportPath, html)
+    const exported: string[] = []
+    for (const [name, options] of [
+      ['moves', { now: asOf }],
+      ['trends', { now: asOf, trends: { windowDays: 120, baselineDays: 720, minStories: 2, limit: 50 } }],
+    ] as const) {
+      const path = join(root, `storage/demo-${name}.csv`)
+      const result = await exportDataset(opened, name, options)
+      const rows = await writeFileAtomically(path, (sink) => writeCsv(sink, result.columns, result.rows, {}))
+      exported.push(`  ${path} (${rows} rows)`)
+    }
+    say(`Report (open it in a browser, works offline): ${reportPath}`)
+    say(`CSV exports for dashboards:\n${exported.join('\n')}`)
+    say(`Database: ${dbPath}  (try: npx newshound --db ${dbPath} moves --company Meta)`)
   } finally {
     await opened.close()
   }
