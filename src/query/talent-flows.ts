@@ -51,7 +51,8 @@ export interface FlowRow {
 
 /**
  * Talent flows between organisations: moves and distinct people per (from, to) pair; a null
- * side is unknown (a departure without a destination, a hire without an origin).
+ * side is unknown (a departure without a destination, a hire without an origin). Promotions
+ * stay inside one organisation and are not flows.
  * Order: moves, then people (most first), then names.
  * @example await queryFlows(db, { since: '2026-01-01T00:00:00.000Z' })
  */
@@ -63,7 +64,7 @@ export async function queryFlows(db: Db, filter: MoveFilter = {}, limit?: number
     FROM moves mv
     LEFT JOIN entities fo ON fo.id = mv.from_org_id
     LEFT JOIN entities tor ON tor.id = mv.to_org_id
-    WHERE ${moveWhere(filter)}
+    WHERE ${moveWhere(filter)} AND mv.kind <> 'promotion'
     GROUP BY mv.from_org_id, mv.to_org_id
     ORDER BY moves DESC, people DESC, fo.name IS NULL, fo.name, tor.name IS NULL, tor.name, mv.from_org_id, mv.to_org_id
     ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`.execute(db)
