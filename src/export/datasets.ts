@@ -53,6 +53,7 @@ export const DATASET_COLUMNS: Readonly<Record<DatasetName, readonly DatasetColum
     c('site_name', 'site name from the page metadata'),
     c('is_paywalled', '1 when the page is (partly) paywalled'),
     c('duplicate_of', 'article id of the story this is a copy of (only with --include-duplicates)'),
+    c('cluster_id', 'story id: the article id of the representative of its duplicate cluster (its own id for originals)'),
   ],
   mentions: [
     c('story_at', 'story time (ISO-8601 UTC)'),
@@ -66,6 +67,7 @@ export const DATASET_COLUMNS: Readonly<Record<DatasetName, readonly DatasetColum
     c('mention_count', 'times the entity is mentioned in the article'),
     c('surface', 'the form first seen in the text'),
     c('url', 'article URL'),
+    c('cluster_id', 'story id: the article id of the representative of its duplicate cluster'),
   ],
   entities: [
     c('entity_id', 'entity id'),
@@ -163,7 +165,7 @@ export async function exportDataset(opened: OpenedDatabase, name: DatasetName, o
         rows: iterateRaw(opened, sql`
           SELECT a.id, ${STORY_AT}, a.published_at, a.fetched_at, a.source_id, s.name, a.language, a.title,
             a.canonical_url, (SELECT group_concat(value, '; ') FROM json_each(a.authors_json)), a.site_name,
-            a.is_paywalled, a.duplicate_of
+            a.is_paywalled, a.duplicate_of, coalesce(a.cluster_id, a.duplicate_of, a.id)
           FROM articles a LEFT JOIN sources s ON s.id = a.source_id
           WHERE ${where}
           ORDER BY a.id`),
@@ -172,7 +174,8 @@ export async function exportDataset(opened: OpenedDatabase, name: DatasetName, o
       return {
         columns,
         rows: iterateRaw(opened, sql`
-          SELECT ${STORY_AT}, a.id, a.title, a.source_id, a.language, e.id, e.name, e.kind, m.count, m.surface, a.canonical_url
+          SELECT ${STORY_AT}, a.id, a.title, a.source_id, a.language, e.id, e.name, e.kind, m.count, m.surface, a.canonical_url,
+            coalesce(a.cluster_id, a.duplicate_of, a.id)
           FROM articles a
           JOIN mentions m ON m.article_id = a.id
           JOIN entities e ON e.id = m.entity_id

@@ -71,22 +71,22 @@ describe('exports', () => {
   it('articles: stories in story order, labels next to ids, the formula-like title escaped', async () => {
     const lines = (await csv('articles', { since: '2026-11-25T00:00:00.000Z' })).trimEnd().split('\n')
     expect(lines.slice(1)).toEqual([
-      '7,2026-11-25T09:00:00.000Z,2026-11-25T09:00:00.000Z,2026-11-25T09:00:00.000Z,beta,Beta Nachrichten,de,Anthropic wächst,https://beta.example/story/7,,,0,',
-      "8,2026-11-26T09:00:00.000Z,2026-11-26T09:00:00.000Z,2026-11-26T09:00:00.000Z,alpha,Alpha News,en,'=Acme raises money,https://alpha.example/story/8,,,0,",
-      '9,2026-11-27T09:00:00.000Z,2026-11-27T09:00:00.000Z,2026-11-27T09:00:00.000Z,beta,Beta Nachrichten,de,Meta verliert Devi Parikh,https://beta.example/story/9,,,0,',
-      '11,2026-11-28T08:00:00.000Z,,2026-11-28T08:00:00.000Z,alpha,Alpha News,en,Anthropic and Meta talk safety,https://alpha.example/story/11,,,0,',
+      '7,2026-11-25T09:00:00.000Z,2026-11-25T09:00:00.000Z,2026-11-25T09:00:00.000Z,beta,Beta Nachrichten,de,Anthropic wächst,https://beta.example/story/7,,,0,,7',
+      "8,2026-11-26T09:00:00.000Z,2026-11-26T09:00:00.000Z,2026-11-26T09:00:00.000Z,alpha,Alpha News,en,'=Acme raises money,https://alpha.example/story/8,,,0,,8",
+      '9,2026-11-27T09:00:00.000Z,2026-11-27T09:00:00.000Z,2026-11-27T09:00:00.000Z,beta,Beta Nachrichten,de,Meta verliert Devi Parikh,https://beta.example/story/9,,,0,,9',
+      '11,2026-11-28T08:00:00.000Z,,2026-11-28T08:00:00.000Z,alpha,Alpha News,en,Anthropic and Meta talk safety,https://alpha.example/story/11,,,0,,11',
     ])
     const withCopies = (await csv('articles', { since: '2026-11-27T00:00:00.000Z', includeDuplicates: true, sources: ['alpha'] })).trimEnd().split('\n')
-    expect(withCopies.slice(1).map((l) => l.split(',')[0] + ':' + l.split(',').at(-1))).toEqual(['10:5', '11:'])
+    expect(withCopies.slice(1).map((l) => l.split(',')[0] + ':' + l.split(',').at(-2) + ':' + l.split(',').at(-1))).toEqual(['10:5:5', '11::11'])
   })
 
   it('mentions: one row per article and entity', async () => {
     expect((await csv('mentions', { languages: ['de'] })).trimEnd().split('\n').slice(1)).toEqual([
-      '2026-11-17T09:00:00.000Z,4,Übernahme bei Meta,beta,de,2,Meta,org,2,Meta,https://beta.example/story/4',
-      '2026-11-25T09:00:00.000Z,7,Anthropic wächst,beta,de,2,Meta,org,1,Meta,https://beta.example/story/7',
-      '2026-11-25T09:00:00.000Z,7,Anthropic wächst,beta,de,3,Anthropic,org,2,Anthropic,https://beta.example/story/7',
-      '2026-11-27T09:00:00.000Z,9,Meta verliert Devi Parikh,beta,de,2,Meta,org,2,Meta,https://beta.example/story/9',
-      '2026-11-27T09:00:00.000Z,9,Meta verliert Devi Parikh,beta,de,5,Devi Parikh,person,2,Devi Parikh,https://beta.example/story/9',
+      '2026-11-17T09:00:00.000Z,4,Übernahme bei Meta,beta,de,2,Meta,org,2,Meta,https://beta.example/story/4,4',
+      '2026-11-25T09:00:00.000Z,7,Anthropic wächst,beta,de,2,Meta,org,1,Meta,https://beta.example/story/7,7',
+      '2026-11-25T09:00:00.000Z,7,Anthropic wächst,beta,de,3,Anthropic,org,2,Anthropic,https://beta.example/story/7,7',
+      '2026-11-27T09:00:00.000Z,9,Meta verliert Devi Parikh,beta,de,2,Meta,org,2,Meta,https://beta.example/story/9,9',
+      '2026-11-27T09:00:00.000Z,9,Meta verliert Devi Parikh,beta,de,5,Devi Parikh,person,2,Devi Parikh,https://beta.example/story/9,9',
     ])
   })
 
