@@ -14,6 +14,7 @@ import { exportDataset } from '../src/export/datasets.js'
 import { buildReport } from '../src/export/report-html.js'
 import { createLogger } from '../src/log.js'
 import { runCrawl } from '../src/pipeline.js'
+import { startScheduler } from '../src/schedule/scheduler.js'
 import { queryEntityList } from '../src/query/entity.js'
 import { queryFlows, queryMoves } from '../src/query/moves.js'
 import { defineSource } from '../src/sources.js'
@@ -24,6 +25,12 @@ interface Manifest {
   sites: { id: string; name: string; language: string; prefix: string; feeds: string[] }[]
   articles: { path: string }[]
 }
+
+// `npm run demo -- --schedule [SECONDS]`: after the crawl, keep running the scheduler (the same code
+// `newshound schedule` runs) on the demo sources until Ctrl-C, or for SECONDS.
+const scheduleAt = process.argv.indexOf('--schedule')
+const scheduleMode = scheduleAt >= 0
+const scheduleSeconds = scheduleMode ? Number(process.argv[scheduleAt + 1] ?? 0) || null : null
 
 const root = resolve(import.meta.dirname, '..')
 const corpus = join(root, 'demo/corpus')
@@ -44,7 +51,8 @@ try {
       homepage: server.url(`${site.prefix}/`),
       language: site.language,
       feeds: site.feeds.map((f) => server.url(f)),
-      schedule: '*/15 * * * *',
+      // Every 20 s with --schedule (node-cron's optional seconds field); hourly otherwise.
+      schedule: scheduleMode ? '*/20 * * * * *' : '0 * * * *',
       local: true,
       politeness: { delayMs: 0 },
     }),
@@ -122,6 +130,18 @@ try {
     say(`Report (open it in a browser, works offline): ${reportPath}`)
     say(`CSV exports for dashboards:\n${exported.join('\n')}`)
     say(`Database: ${dbPath}  (try: npx newshound --db ${dbPath} moves --company Meta)`)
+    if (scheduleMode) {
+      const scheduler = await startScheduler({ db: opened.db, config, sources, log, maxConcurrentSources: 2, jitterMs: 2000, heartbeatMs: 5000 })
+      say(`\nScheduler running on the demo sources (every 20 s${scheduleSeconds ? `, for ${scheduleSeconds} s` : ''}; Ctrl-C to stop).`)
+      say(`Watch it from another terminal: npx newshound --db ${dbPath} status`)
+      const stop = () => void scheduler.stop(10_000)
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+      if (scheduleSeconds) setTimeout(stop, scheduleSeconds * 1000)
+      await scheduler.stopped
+      const runs = await opened.db.selectFrom('crawl_runs').select(['id', 'trigger', 'status', 'feeds_not_modified', 'articles_new']).orderBy('id').execute()
+      printRows(out, runs, 'table')
+    }
   } finally {
     await opened.close()
   }
