@@ -16,7 +16,7 @@ import { createLogger } from '../src/log.js'
 import { runCrawl } from '../src/pipeline.js'
 import { startScheduler } from '../src/schedule/scheduler.js'
 import { queryEntityList } from '../src/query/entity.js'
-import { queryFlows, queryMoves } from '../src/query/moves.js'
+import { queryTalentFlows, queryMoves } from '../src/query/moves.js'
 import { defineSource } from '../src/sources.js'
 import { openDatabase } from '../src/store/database.js'
 import { startFixtureServer } from './fixture-server.js'
@@ -101,7 +101,7 @@ try {
       moves.map((m) => ({ happened: m.happenedAt, person: m.person, kind: m.kind, role: m.role, from: m.fromOrg, to: m.toOrg, reports: m.reports })),
       'table',
     )
-    const { flows, net } = await queryFlows(opened.db)
+    const { flows, net } = await queryTalentFlows(opened.db)
     say('Top flows between organisations:')
     printRows(out, flows.slice(0, 10).map((f) => ({ from: f.fromOrg, to: f.toOrg, people: f.people, names: f.names.join(', ') })), 'table')
     say('Net talent flow (most outflow first):')

@@ -2,6 +2,17 @@
 export { type CoMentionRow, type CoMentionStory, type CoMentionsOptions, queryCoMentions } from './co-mentions.js'
 export { type EntityListRow, type EntityProfile, queryEntityList, queryEntityProfiles } from './entity.js'
 export { type Bucket, bucketOf, bucketsBetween, minusDays, parseDays, parseTimeOption } from './range.js'
+export { type SourceHealthRow, querySourceHealth } from './health.js'
+export {
+  type MoveFilters,
+  type MoveRow,
+  type MoveStatusFilter,
+  type NetFlowRow,
+  type PeopleFlowRow,
+  queryMoves,
+  queryPersonTimeline,
+  queryTalentFlows,
+} from './moves.js'
 export { type ResolvedEntity, resolveEntity } from './resolve-entity.js'
 export { type SearchOptions, type SearchRow, searchArticles, toFtsQuery } from './search.js'
 export {

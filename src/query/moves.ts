@@ -85,7 +85,7 @@ export async function queryMoves(db: Db, filters: MoveFilters = {}): Promise<Mov
   return query.execute()
 }
 
-export interface FlowRow {
+export interface PeopleFlowRow {
   readonly fromOrg: string
   readonly toOrg: string
   readonly people: number
@@ -103,12 +103,12 @@ export interface NetFlowRow {
  * Organisation-to-organisation flows of people (reported hires with both ends known), and the net
  * inflow/outflow per organisation (departures count as outflow, hires and foundings with a
  * known origin as inflow to their destination).
- * @example const { flows, net } = await queryFlows(db, { since: '2026-01-01' })
+ * @example const { flows, net } = await queryTalentFlows(db, { since: '2026-01-01' })
  */
-export async function queryFlows(
+export async function queryTalentFlows(
   db: Db,
   filters: { since?: string | undefined; until?: string | undefined; status?: MoveStatusFilter | undefined } = {},
-): Promise<{ flows: FlowRow[]; net: NetFlowRow[] }> {
+): Promise<{ flows: PeopleFlowRow[]; net: NetFlowRow[] }> {
   const moves = await queryMoves(db, { since: filters.since, until: filters.until, status: filters.status ?? 'reported' })
   const flows = new Map<string, { fromOrg: string; toOrg: string; names: Set<string> }>()
   const net = new Map<string, { inflow: Set<string>; outflow: Set<string> }>()

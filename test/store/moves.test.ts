@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enrichStoredArticles } from '../../src/enrich-stored.js'
 import type { ExtractedArticle } from '../../src/extract/article-types.js'
-import { queryFlows, queryMoves, queryPersonTimeline } from '../../src/query/moves.js'
+import { queryTalentFlows, queryMoves, queryPersonTimeline } from '../../src/query/moves.js'
 import { defineSource } from '../../src/sources.js'
 import { upsertArticle } from '../../src/store/articles.js'
 import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
@@ -85,7 +85,7 @@ describe('talent moves in the store', () => {
     expect((await queryMoves(opened.db, { kind: 'hire' })).map((m) => m.person)).toEqual(['Jan Leike'])
     expect((await queryMoves(opened.db, { since: '2024-03-01' })).map((m) => m.person)).toEqual(['Jan Leike'])
     expect((await queryMoves(opened.db, { until: '2024-03-01' })).length).toBe(3)
-    const { flows, net } = await queryFlows(opened.db)
+    const { flows, net } = await queryTalentFlows(opened.db)
     expect(flows).toEqual([{ fromOrg: 'OpenAI', toOrg: 'Anthropic', people: 1, names: ['Jan Leike'] }])
     expect(net.find((n) => n.org === 'Meta')).toEqual({ org: 'Meta', inflow: 0, outflow: 3, net: -3 })
     expect(net.find((n) => n.org === 'Anthropic')).toEqual({ org: 'Anthropic', inflow: 1, outflow: 0, net: 1 })

@@ -1,9 +1,9 @@
 import { Command, Option } from '@commander-js/extra-typings'
 import { UsageError } from '../../errors.js'
-import { type MoveStatusFilter, queryFlows, queryMoves, queryPersonTimeline } from '../../query/moves.js'
+import { type MoveStatusFilter, queryMoves, queryPersonTimeline, queryTalentFlows } from '../../query/moves.js'
+import { parseTimeOption } from '../../query/range.js'
 import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
 import { formatOf, printRows } from '../output.js'
-import { parseDateOption } from '../dates.js'
 
 const KINDS = ['departure', 'hire', 'founding', 'promotion'] as const
 const STATUSES = ['reported', 'rumored', 'denied', 'all'] as const
@@ -32,8 +32,8 @@ Examples:
           company: options.company,
           person: options.person,
           kind: options.kind,
-          since: parseDateOption(options.since, '--since'),
-          until: parseDateOption(options.until, '--until'),
+          since: parseTimeOption(options.since, '--since'),
+          until: parseTimeOption(options.until, '--until'),
           status: options.status as MoveStatusFilter,
           limit: Number(options.limit),
         }),
@@ -59,7 +59,7 @@ export function makeFlowsCommand(io: Io): AnyCommand {
     .action(async (options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
       const result = await withDatabase(loaded.config.db, ({ db }) =>
-        queryFlows(db, { since: parseDateOption(options.since, '--since'), until: parseDateOption(options.until, '--until') }),
+        queryTalentFlows(db, { since: parseTimeOption(options.since, '--since'), until: parseTimeOption(options.until, '--until') }),
       )
       if (options.json) {
         io.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
