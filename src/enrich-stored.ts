@@ -25,6 +25,8 @@ export interface EnrichStoredOptions {
   /** Re-enrich every article, not only new or outdated ones (after the knowledge base changed). */
   readonly all?: boolean
   readonly onProgress?: (done: number, total: number) => void
+  /** Only articles of these sources. */
+  readonly sourceIds?: readonly string[]
   readonly batchSize?: number
 }
 
@@ -33,14 +35,16 @@ export interface EnrichStoredOptions {
  * (or every article with `all`), in batches so memory stays flat.
  */
 export async function enrichStoredArticles(db: Db, options: EnrichStoredOptions = {}): Promise<{ articles: number; mentions: number }> {
-  const kb = await knowledgeFor(db)
   let query = db.selectFrom('articles').select('id').orderBy('id')
+  if (options.sourceIds) query = query.where('source_id', 'in', options.sourceIds.length > 0 ? [...options.sourceIds] : [''])
   if (!options.all) {
     query = query.where((eb) =>
       eb.or([eb('enriched_at', 'is', null), eb('enrichment_version', 'is', null), eb('enrichment_version', '<', ENRICHMENT_VERSION)]),
     )
   }
   const ids = (await query.execute()).map((r) => r.id)
+  if (ids.length === 0) return { articles: 0, mentions: 0 }
+  const kb = await knowledgeFor(db)
   let mentions = 0
   const batch = options.batchSize ?? 200
   for (let i = 0; i < ids.length; i += batch) {

@@ -25,7 +25,7 @@ import {
   recordFeedSuccess,
 } from './store/feeds.js'
 import { type RunCounts, emptyRunCounts, finishRun, recordFetchError, startRun } from './store/runs.js'
-import { enrichStoredArticle, knowledgeFor } from './enrich-stored.js'
+import { enrichStoredArticle, enrichStoredArticles, knowledgeFor } from './enrich-stored.js'
 import type { KnowledgeBase } from './knowledge/load-knowledge.js'
 import { syncSources } from './store/sources.js'
 
@@ -103,6 +103,15 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
     // 2. Pages: everything pending for these sources, including leftovers of an interrupted run.
     const pending = await listPendingItems(db, sources.map((s) => s.id), options.maxAttemptsPerItem ?? 3)
     await fetchPending(pending)
+    // Articles stored but never enriched (a process killed between the two transactions, or an
+    // enrichment error) are picked up here, so a crash leaves no article without its entities.
+    if (!options.signal?.aborted) {
+      try {
+        await enrichStoredArticles(db, { sourceIds: sources.map((s) => s.id) })
+      } catch (error) {
+        log.warn({ stage: 'enrich' }, `catch-up enrichment failed: ${describeError(error)}`)
+      }
+    }
     const status = options.signal?.aborted ? 'interrupted' : 'completed'
     const durationMs = Date.now() - started
     await finishRun(db, runId, { status, counts, durationMs })

@@ -141,9 +141,16 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
         for (const task of tasks) await task.stop()
         await lock.heartbeat('stopping', [...running]).catch(() => undefined)
         const all = Promise.allSettled([...inFlight])
+        // At the deadline in-flight crawls are told to stop; a few seconds later whatever still
+        // runs is abandoned (its committed articles stay, its unfetched items stay pending).
         const timer = setTimeout(() => abort.abort(), deadlineMs)
-        await all
+        let abandon: NodeJS.Timeout | undefined
+        const late = new Promise<void>((resolve) => {
+          abandon = setTimeout(resolve, deadlineMs + 3000)
+        })
+        await Promise.race([all, late])
         clearTimeout(timer)
+        clearTimeout(abandon)
         clearInterval(heartbeat)
         for (const task of tasks) await task.destroy()
         await lock.release()

@@ -50,3 +50,35 @@ describe('sources with sitemaps', () => {
     expect(again.feedsNotModified).toBe(2)
   })
 })
+
+describe('catch-up enrichment', () => {
+  it('a run enriches articles of its sources that a killed process stored without entities', async () => {
+    const tmp = await makeTempDir()
+    const server = await startFixtureServer({ root: SITE })
+    const opened = await openDatabase(testConfig(tmp.dir).db)
+    try {
+      const source = defineSource({
+        id: 'fixture',
+        name: 'Fixture',
+        homepage: server.url('/'),
+        language: 'en',
+        feeds: [server.url('/news/atom.xml')],
+        schedule: '*/30 * * * *',
+        local: true,
+      })
+      const config = testConfig(tmp.dir)
+      await runCrawl({ db: opened.db, config, sources: [source], log: silentLogger() })
+      // As if the process had died between storing and enriching:
+      await opened.db.deleteFrom('mentions').execute()
+      await opened.db.updateTable('articles').set({ enriched_at: null, enrichment_version: null }).execute()
+      await runCrawl({ db: opened.db, config, sources: [source], log: silentLogger() })
+      const rows = await opened.db.selectFrom('articles').select(['enriched_at']).execute()
+      expect(rows.every((r) => r.enriched_at !== null)).toBe(true)
+      expect((await opened.db.selectFrom('mentions').select('article_id').execute()).length).toBeGreaterThan(0)
+    } finally {
+      await opened.close()
+      await server.close()
+      await tmp.cleanup()
+    }
+  })
+})

@@ -47,6 +47,9 @@ kept, exit code 0. 'newshound status' shows what it is doing.`)
         process.once('SIGINT', () => shutdown('SIGINT'))
         process.once('SIGTERM', () => shutdown('SIGTERM'))
         await scheduler.stopped
+        // Abandoned in-flight work (past the deadline) may still hold timers or sockets: do not
+        // let it keep the process alive once the scheduler has released its lock.
+        setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref()
       })
     })
 }
