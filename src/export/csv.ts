@@ -77,8 +77,25 @@ export async function writeCsv(
   let count = 0
   let buffer = ''
   let inBuffer = 0
+  // Per column, the last value and its cell: exports repeat values row after row (the article
+  // columns of its five mention rows, kinds, sources), and a repeated string is the same object.
+  const lastValue: CsvValue[] = []
+  const lastCell: string[] = []
   const take = async (row: readonly CsvValue[]) => {
-    buffer += csvLine(row)
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i]
+      let cell: string
+      if (value === null || value === undefined) cell = ''
+      else if (typeof value === 'number') cell = Number.isInteger(value) ? `${value}` : csvCell(value)
+      else if (value === lastValue[i]) cell = lastCell[i] as string
+      else {
+        cell = csvCell(value)
+        lastValue[i] = value
+        lastCell[i] = cell
+      }
+      buffer += i === 0 ? cell : `,${cell}`
+    }
+    buffer += '\n'
     count++
     if (++inBuffer >= batchRows) {
       await flush(buffer)

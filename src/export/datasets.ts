@@ -151,6 +151,50 @@ function iterateRaw(opened: OpenedDatabase, query: RawBuilder<unknown>): Iterabl
 }
 
 /**
+ * `articles a`, read in rowid order (a plain table scan) when no time range is given: the planner
+ * otherwise walks the `duplicate_of` index for `duplicate_of IS NULL` and looks every row up
+ * (articles export 1.3 s → 0.7 s on the 200,000-article benchmark). With a time range the
+ * story-time index stays usable.
+ */
+function articlesFrom(filter: StoryFilter): RawBuilder<unknown> {
+  return filter.since || filter.until ? sql`articles a` : sql`articles a NOT INDEXED`
+}
+
+/**
+ * The mentions export, one row per (article, entity) in article then entity order. Read as one
+ * row per article with its mentions as a JSON array (one native row fetch per article instead of
+ * per mention, article columns read once) and entity names from an in-memory id map (one
+ * entry per entity, not per row): 2.4 s instead of 4.2 s for 900,000 rows in the benchmark.
+ * Same rows as `articles JOIN mentions JOIN entities ORDER BY a.id, m.entity_id`.
+ */
+function* mentionRows(opened: OpenedDatabase, options: StoryFilter): Generator<readonly CsvValue[]> {
+  const entities = new Map<number, readonly [string, string]>()
+  for (const [id, name, kind] of opened.sqlite.prepare('SELECT id, name, kind FROM entities').raw(true).iterate() as Iterable<[number, string, string]>) {
+    entities.set(id, [name, kind])
+  }
+  const articles = iterateRaw(opened, sql`
+    SELECT ${STORY_AT}, a.id, a.title, a.source_id, a.language, a.canonical_url, coalesce(a.cluster_id, a.duplicate_of, a.id),
+      (SELECT json_group_array(json_array(m.entity_id, m.count, m.surface)) FROM mentions m WHERE m.article_id = a.id)
+    FROM ${articlesFrom(options)}
+    WHERE ${storyWhere(options)}
+    ORDER BY a.id`)
+  for (const a of articles) {
+    const mentions = JSON.parse(a[7] as string) as [number, number, string][]
+    let previous = -Infinity
+    let sorted = true
+    for (const m of mentions) {
+      if (m[0] < previous) sorted = false
+      previous = m[0]
+    }
+    if (!sorted) mentions.sort((x, y) => x[0] - y[0])
+    for (const [entityId, count, surface] of mentions) {
+      const entity = entities.get(entityId)
+      if (entity) yield [a[0], a[1], a[2], a[3], a[4], entityId, entity[0], entity[1], count, surface, a[5], a[6]]
+    }
+  }
+}
+
+/**
  * The rows of one export, streamed from SQLite (articles, mentions, entities, moves) or computed
  * by src/query (trends, timeline, flows: small). Column order = DATASET_COLUMNS.
  * @example const { columns, rows } = await exportDataset(opened, 'mentions', { since })
@@ -166,22 +210,12 @@ export async function exportDataset(opened: OpenedDatabase, name: DatasetName, o
           SELECT a.id, ${STORY_AT}, a.published_at, a.fetched_at, a.source_id, s.name, a.language, a.title,
             a.canonical_url, (SELECT group_concat(value, '; ') FROM json_each(a.authors_json)), a.site_name,
             a.is_paywalled, a.duplicate_of, coalesce(a.cluster_id, a.duplicate_of, a.id)
-          FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+          FROM ${articlesFrom(options)} LEFT JOIN sources s ON s.id = a.source_id
           WHERE ${where}
           ORDER BY a.id`),
       }
     case 'mentions':
-      return {
-        columns,
-        rows: iterateRaw(opened, sql`
-          SELECT ${STORY_AT}, a.id, a.title, a.source_id, a.language, e.id, e.name, e.kind, m.count, m.surface, a.canonical_url,
-            coalesce(a.cluster_id, a.duplicate_of, a.id)
-          FROM articles a
-          JOIN mentions m ON m.article_id = a.id
-          JOIN entities e ON e.id = m.entity_id
-          WHERE ${where}
-          ORDER BY a.id, m.entity_id`),
-      }
+      return { columns, rows: mentionRows(opened, options) }
     case 'entities':
       return {
         columns,

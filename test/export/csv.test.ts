@@ -132,6 +132,29 @@ describe('exports', () => {
     }
   })
 
+  it('streams the same rows as the plain mentions join, with and without filters', async () => {
+    const plain = (filter: string) =>
+      f.sqlite
+        .prepare(`SELECT coalesce(a.published_at, a.fetched_at), a.id, a.title, a.source_id, a.language, e.id, e.name, e.kind, m.count, m.surface,
+            a.canonical_url, coalesce(a.cluster_id, a.duplicate_of, a.id)
+          FROM articles a JOIN mentions m ON m.article_id = a.id JOIN entities e ON e.id = m.entity_id
+          WHERE ${filter} ORDER BY a.id, m.entity_id`)
+        .raw(true)
+        .all()
+    expect([...(await exportDataset(f, 'mentions')).rows]).toEqual(plain('a.duplicate_of IS NULL'))
+    expect([...(await exportDataset(f, 'mentions', { includeDuplicates: true })).rows]).toEqual(plain('1'))
+    expect([...(await exportDataset(f, 'mentions', { since: '2026-11-25T00:00:00.000Z', sources: ['alpha'] })).rows]).toEqual(
+      plain("a.duplicate_of IS NULL AND coalesce(a.published_at, a.fetched_at) >= '2026-11-25T00:00:00.000Z' AND a.source_id = 'alpha'"),
+    )
+  })
+
+  it('writes repeated and empty cells like csvLine', async () => {
+    const rows = [['=x', null, 1, 'a,b'], ['=x', undefined, 1.5, 'a,b'], ['y', 'z', -2, true], [null, '', 0, 'a,b']]
+    const out = collect()
+    await writeCsv(out.sink, ['a', 'b', 'c', 'd'], rows)
+    expect(out.text()).toBe(`a,b,c,d\n${rows.map((r) => csvLine(r)).join('')}`)
+  })
+
   it('writes files atomically (no half-written file on failure)', async () => {
     const path = join(f.dir, 'out.csv')
     await writeFileAtomically(path, (sink) => writeCsv(sink, ['a'], [[1]], { bom: true }))
