@@ -46,13 +46,19 @@ export async function queryTimeline(db: Db, entities: readonly ResolvedEntity[],
       FROM ${mentionsJoin(driver, ids)}
       WHERE ${storyWhere(options)}
     )
-    SELECT ${bucketSql(by, sql<string>`t`)} AS bucket, entity_id, count(*) AS stories, sum(count) AS mentions
-    FROM hits GROUP BY bucket, entity_id`.execute(db)
+    , days AS MATERIALIZED (
+      SELECT date(t) AS day, entity_id, count(*) AS stories, sum(count) AS mentions FROM hits GROUP BY day, entity_id
+    )
+    SELECT ${bucketSql(by, sql<string>`day`)} AS bucket, entity_id, sum(stories) AS stories, sum(mentions) AS mentions
+    FROM days GROUP BY bucket, entity_id`.execute(db)
   const first = options.since ?? counts.rows.reduce<string | undefined>((min, r) => (min === undefined || r.bucket < min ? r.bucket : min), undefined)
   if (first === undefined) return []
   // The bucket holding `until` is only included when it has a moment before `until`.
   const end = options.until ? new Date(Date.parse(options.until) - 1).toISOString() : (options.now ?? new Date()).toISOString()
   const buckets = bucketsBetween(first, end, by)
+  // Buckets are computed per day, not per story (two-level grouping in both queries): the week
+  // and month of a time are those of its UTC date, and date() costs a third of the
+  // date(t, '-6 days', 'weekday 1') it replaces on 180,000 rows.
   // Story times are read from the index first (MATERIALIZED): bucketing inside the scan would
   // make SQLite read every article row for it (1.3 s instead of 0.1 s over two years).
   const totals = await sql<{ bucket: string; stories: number }>`
@@ -60,7 +66,8 @@ export async function queryTimeline(db: Db, entities: readonly ResolvedEntity[],
       SELECT ${STORY_AT} AS t FROM articles a
       WHERE ${storyWhere({ ...options, since: options.since ?? `${bucketOf(first, by)}T00:00:00.000Z` })}
     )
-    SELECT ${bucketSql(by, sql<string>`t`)} AS bucket, count(*) AS stories FROM times GROUP BY bucket`.execute(db)
+    , days AS MATERIALIZED (SELECT date(t) AS day, count(*) AS stories FROM times GROUP BY day)
+    SELECT ${bucketSql(by, sql<string>`day`)} AS bucket, sum(stories) AS stories FROM days GROUP BY bucket`.execute(db)
   const total = new Map(totals.rows.map((t) => [t.bucket, Number(t.stories)]))
   const count = new Map(counts.rows.map((c) => [`${c.bucket}|${c.entity_id}`, c]))
   const rows: TimelineRow[] = []
