@@ -151,6 +151,31 @@ function iterateRaw(opened: OpenedDatabase, query: RawBuilder<unknown>): Iterabl
 }
 
 /**
+ * Rows of `SELECT select FROM from WHERE where ORDER BY a.id` (select[0] must be `a.id`), read in
+ * id-keyed chunks of 2,000 rows, each chunk one JSON array built by SQLite: one native call and
+ * one JSON.parse per chunk instead of a call and a value conversion per cell (articles export:
+ * about a quarter faster). JSON keeps integers, text and NULL exactly (no REAL columns here).
+ */
+function* iterateInChunks(opened: OpenedDatabase, select: readonly RawBuilder<unknown>[], from: RawBuilder<unknown>, where: RawBuilder<unknown>): Generator<readonly CsvValue[]> {
+  const aliased = select.map((expr, i) => sql`${expr} AS ${sql.raw(`c${i}`)}`)
+  const cells = sql.raw(select.map((_, i) => `c${i}`).join(', '))
+  const compiled = sql`
+    SELECT json_group_array(json_array(${cells})) FROM (
+      SELECT ${sql.join(aliased)} FROM ${from}
+      WHERE ${where} AND a.id > ${0}
+      ORDER BY a.id LIMIT ${2000}
+    )`.compile(opened.db)
+  const statement = opened.sqlite.prepare(compiled.sql).pluck(true)
+  const parameters = [...(compiled.parameters as unknown[])]
+  for (;;) {
+    const rows = JSON.parse(statement.get(...parameters) as string) as CsvValue[][]
+    if (rows.length === 0) return
+    yield* rows
+    parameters[parameters.length - 2] = (rows[rows.length - 1] as CsvValue[])[0]
+  }
+}
+
+/**
  * `articles a`, read in rowid order (a plain table scan) when no time range is given: the planner
  * otherwise walks the `duplicate_of` index for `duplicate_of IS NULL` and looks every row up
  * (articles export 1.3 s → 0.7 s on the 200,000-article benchmark). With a time range the
@@ -203,17 +228,23 @@ export async function exportDataset(opened: OpenedDatabase, name: DatasetName, o
   const columns = DATASET_COLUMNS[name].map((col) => col.name)
   const where = storyWhere(options)
   switch (name) {
-    case 'articles':
+    case 'articles': {
+      const select = [
+        sql`a.id`, STORY_AT, sql`a.published_at`, sql`a.fetched_at`, sql`a.source_id`, sql`s.name`, sql`a.language`, sql`a.title`,
+        sql`a.canonical_url`, sql`(SELECT group_concat(value, '; ') FROM json_each(a.authors_json))`, sql`a.site_name`,
+        sql`a.is_paywalled`, sql`a.duplicate_of`, sql`coalesce(a.cluster_id, a.duplicate_of, a.id)`,
+      ]
+      const from = sql`articles a NOT INDEXED LEFT JOIN sources s ON s.id = a.source_id`
       return {
         columns,
-        rows: iterateRaw(opened, sql`
-          SELECT a.id, ${STORY_AT}, a.published_at, a.fetched_at, a.source_id, s.name, a.language, a.title,
-            a.canonical_url, (SELECT group_concat(value, '; ') FROM json_each(a.authors_json)), a.site_name,
-            a.is_paywalled, a.duplicate_of, coalesce(a.cluster_id, a.duplicate_of, a.id)
-          FROM ${articlesFrom(options)} LEFT JOIN sources s ON s.id = a.source_id
-          WHERE ${where}
-          ORDER BY a.id`),
+        rows: options.since || options.until
+          ? iterateRaw(opened, sql`
+              SELECT ${sql.join(select)} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+              WHERE ${where}
+              ORDER BY a.id`)
+          : iterateInChunks(opened, select, from, where),
       }
+    }
     case 'mentions':
       return { columns, rows: mentionRows(opened, options) }
     case 'entities':

@@ -148,6 +148,22 @@ describe('exports', () => {
     )
   })
 
+  it('streams the same rows as the plain articles query, read in chunks or by a time range', async () => {
+    const plain = (filter: string) =>
+      f.sqlite
+        .prepare(`SELECT a.id, coalesce(a.published_at, a.fetched_at), a.published_at, a.fetched_at, a.source_id, s.name, a.language, a.title,
+            a.canonical_url, (SELECT group_concat(value, '; ') FROM json_each(a.authors_json)), a.site_name,
+            a.is_paywalled, a.duplicate_of, coalesce(a.cluster_id, a.duplicate_of, a.id)
+          FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE ${filter} ORDER BY a.id`)
+        .raw(true)
+        .all()
+    expect([...(await exportDataset(f, 'articles')).rows]).toEqual(plain('a.duplicate_of IS NULL'))
+    expect([...(await exportDataset(f, 'articles', { includeDuplicates: true, languages: ['de'] })).rows]).toEqual(plain("a.language = 'de'"))
+    expect([...(await exportDataset(f, 'articles', { until: '2026-11-25T00:00:00.000Z' })).rows]).toEqual(
+      plain("a.duplicate_of IS NULL AND coalesce(a.published_at, a.fetched_at) < '2026-11-25T00:00:00.000Z'"),
+    )
+  })
+
   it('writes repeated and empty cells like csvLine', async () => {
     const rows = [['=x', null, 1, 'a,b'], ['=x', undefined, 1.5, 'a,b'], ['y', 'z', -2, true], [null, '', 0, 'a,b']]
     const out = collect()
