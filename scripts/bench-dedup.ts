@@ -62,16 +62,102 @@ function createRandom(seed: number) {
 type Random = ReturnType<typeof createRandom>
 
 const COMPANIES = [
-  'Meta', 'OpenAI', 'Google DeepMind', 'Anthropic', 'Mistral AI', 'Microsoft', 'Apple', 'Amazon',
-  'Nvidia', 'xAI', 'Cohere', 'Aleph Alpha', 'DeepL', 'SAP', 'Inflection AI', 'Hugging Face',
-  'Stability AI', 'Thinking Machines Lab', 'Safe Superintelligence', 'Scale AI',
+  'Meta',
+  'OpenAI',
+  'Google DeepMind',
+  'Anthropic',
+  'Mistral AI',
+  'Microsoft',
+  'Apple',
+  'Amazon',
+  'Nvidia',
+  'xAI',
+  'Cohere',
+  'Aleph Alpha',
+  'DeepL',
+  'SAP',
+  'Inflection AI',
+  'Hugging Face',
+  'Stability AI',
+  'Thinking Machines Lab',
+  'Safe Superintelligence',
+  'Scale AI',
 ]
-const FIRST = ['Anna', 'Ben', 'Carla', 'David', 'Elena', 'Felix', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kira', 'Liam', 'Maya', 'Noah', 'Olga', 'Paul', 'Rosa', 'Sami', 'Tara', 'Yusuf']
-const LAST = ['Becker', 'Chen', 'Dubois', 'Evans', 'Fischer', 'Garcia', 'Hoffmann', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Meyer', 'Nakamura', 'Okafor', 'Patel', 'Quinn', 'Rossi', 'Schmidt', 'Tanaka', 'Weber']
-const ROLES = ['chief scientist', 'head of research', 'vice president of engineering', 'chief technology officer', 'director of applied AI', 'head of product', 'principal researcher', 'chief operating officer']
-const PRODUCTS = ['assistant', 'coding model', 'reasoning model', 'image model', 'speech model', 'agent platform', 'chip', 'open-weight model']
+const FIRST = [
+  'Anna',
+  'Ben',
+  'Carla',
+  'David',
+  'Elena',
+  'Felix',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kira',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Olga',
+  'Paul',
+  'Rosa',
+  'Sami',
+  'Tara',
+  'Yusuf',
+]
+const LAST = [
+  'Becker',
+  'Chen',
+  'Dubois',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Hoffmann',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Meyer',
+  'Nakamura',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Weber',
+]
+const ROLES = [
+  'chief scientist',
+  'head of research',
+  'vice president of engineering',
+  'chief technology officer',
+  'director of applied AI',
+  'head of product',
+  'principal researcher',
+  'chief operating officer',
+]
+const PRODUCTS = [
+  'assistant',
+  'coding model',
+  'reasoning model',
+  'image model',
+  'speech model',
+  'agent platform',
+  'chip',
+  'open-weight model',
+]
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']
-const TOPICS = ['compute', 'talent', 'safety research', 'open models', 'enterprise customers', 'regulation in Europe', 'data centres', 'pricing']
+const TOPICS = [
+  'compute',
+  'talent',
+  'safety research',
+  'open models',
+  'enterprise customers',
+  'regulation in Europe',
+  'data centres',
+  'pricing',
+]
 
 interface Slots {
   company: string
@@ -86,48 +172,78 @@ interface Slots {
 
 /** Sentence templates shared by all stories: distinct stories reuse their wording with other fills. */
 const LEADS: readonly ((s: Slots) => string)[] = [
-  (s) => `${s.person} has left ${s.rival} to join ${s.company} as ${s.role}, the company confirmed on ${s.day}.`,
+  (s) =>
+    `${s.person} has left ${s.rival} to join ${s.company} as ${s.role}, the company confirmed on ${s.day}.`,
   (s) => `${s.company} has hired ${s.person}, who until recently was ${s.role} at ${s.rival}.`,
-  (s) => `${s.company} said on ${s.day} it had raised ${s.amount} million dollars in a round that values the company at several billion dollars.`,
-  (s) => `${s.company} on ${s.day} launched a new ${s.product}, stepping up its competition with ${s.rival}.`,
-  (s) => `${s.company} agreed on ${s.day} to buy a startup working on ${s.topic}, in a deal people familiar put at ${s.amount} million dollars.`,
-  (s) => `${s.person}, the ${s.role} of ${s.rival}, is leaving the company after several years, people familiar with the matter said on ${s.day}.`,
+  (s) =>
+    `${s.company} said on ${s.day} it had raised ${s.amount} million dollars in a round that values the company at several billion dollars.`,
+  (s) =>
+    `${s.company} on ${s.day} launched a new ${s.product}, stepping up its competition with ${s.rival}.`,
+  (s) =>
+    `${s.company} agreed on ${s.day} to buy a startup working on ${s.topic}, in a deal people familiar put at ${s.amount} million dollars.`,
+  (s) =>
+    `${s.person}, the ${s.role} of ${s.rival}, is leaving the company after several years, people familiar with the matter said on ${s.day}.`,
 ]
 const BODY: readonly ((s: Slots) => string)[] = [
-  (s) => `The move comes as ${s.company} and ${s.rival} compete for a small pool of researchers who can train the largest models.`,
+  (s) =>
+    `The move comes as ${s.company} and ${s.rival} compete for a small pool of researchers who can train the largest models.`,
   (s) => `${s.person} will report to the chief executive and lead a team focused on ${s.topic}.`,
   (s) => `A spokesperson for ${s.company} declined to comment on the terms.`,
   (s) => `${s.rival} did not respond to a request for comment on ${s.day}.`,
   (s) => `People familiar with the matter said the package included a large grant of shares.`,
   (s) => `The company has spent heavily on ${s.topic} over the past year.`,
-  (s) => `Investors have poured money into AI startups this year, and ${s.company} is among the most valuable of them.`,
-  (s) => `The new ${s.product} is available to paying customers first, with a wider release planned for later this year.`,
+  (s) =>
+    `Investors have poured money into AI startups this year, and ${s.company} is among the most valuable of them.`,
+  (s) =>
+    `The new ${s.product} is available to paying customers first, with a wider release planned for later this year.`,
   (s) => `Analysts said the deal shows how far large companies will go to secure ${s.topic}.`,
-  (s) => `${s.company} has hired more than ${Math.round(s.amount / 10)} researchers from ${s.rival} since the start of the year.`,
-  (s) => `Before joining ${s.rival}, ${s.person} worked on ${s.topic} at a university lab in Europe.`,
-  (s) => `The round was led by existing investors, with several new funds joining, the company said.`,
-  (s) => `${s.company} said it would use the money to pay for ${s.topic} and to hire more engineers.`,
+  (s) =>
+    `${s.company} has hired more than ${Math.round(s.amount / 10)} researchers from ${s.rival} since the start of the year.`,
+  (s) =>
+    `Before joining ${s.rival}, ${s.person} worked on ${s.topic} at a university lab in Europe.`,
+  (s) =>
+    `The round was led by existing investors, with several new funds joining, the company said.`,
+  (s) =>
+    `${s.company} said it would use the money to pay for ${s.topic} and to hire more engineers.`,
   (s) => `In a post on social media, ${s.person} said the decision had not been easy.`,
   (s) => `The departure is the latest in a series of senior exits from ${s.rival} this year.`,
   (s) => `${s.company} has been trying to close the gap with ${s.rival} on ${s.topic}.`,
   (s) => `Shares of ${s.company} rose slightly in early trading on ${s.day}.`,
-  (s) => `The company said the ${s.product} was tested with a group of enterprise customers for several months.`,
+  (s) =>
+    `The company said the ${s.product} was tested with a group of enterprise customers for several months.`,
   (s) => `Regulators in Europe and the United States are watching deals in the sector closely.`,
   (s) => `${s.person} is expected to start in the new role next month.`,
   (s) => `The hiring spree has pushed up pay for experienced researchers across the industry.`,
   (s) => `${s.rival} said it remained committed to its work on ${s.topic}.`,
-  (s) => `The terms of the agreement were not disclosed, but ${s.amount} million dollars was mentioned by two people briefed on it.`,
+  (s) =>
+    `The terms of the agreement were not disclosed, but ${s.amount} million dollars was mentioned by two people briefed on it.`,
   (s) => `Earlier this week ${s.company} also announced a partnership focused on ${s.topic}.`,
 ]
 const BOILERPLATE: Readonly<Record<string, readonly string[]>> = {
-  techwire: ['Sign up for the TechWire Daily newsletter to get the biggest stories in your inbox every morning.', 'Got a tip? Contact our reporters securely.'],
-  ailedger: ['AI Ledger is reader-supported. Subscribe to support independent reporting on artificial intelligence.'],
-  kirundschau: ['Abonnieren Sie den Newsletter der KI-Rundschau für alle wichtigen Meldungen.', 'Folgen Sie uns auf LinkedIn und Mastodon.'],
-  netzpuls: ['Netzpuls ist unabhängig und werbefinanziert. Mehr Meldungen aus der Branche finden Sie in unserem Archiv.'],
+  techwire: [
+    'Sign up for the TechWire Daily newsletter to get the biggest stories in your inbox every morning.',
+    'Got a tip? Contact our reporters securely.',
+  ],
+  ailedger: [
+    'AI Ledger is reader-supported. Subscribe to support independent reporting on artificial intelligence.',
+  ],
+  kirundschau: [
+    'Abonnieren Sie den Newsletter der KI-Rundschau für alle wichtigen Meldungen.',
+    'Folgen Sie uns auf LinkedIn und Mastodon.',
+  ],
+  netzpuls: [
+    'Netzpuls ist unabhängig und werbefinanziert. Mehr Meldungen aus der Branche finden Sie in unserem Archiv.',
+  ],
   bytebrief: ['This story is part of ByteBrief Weekly. Share it with a colleague who follows AI.'],
 }
 const SITES = Object.keys(BOILERPLATE)
-const SITE_NAMES: Readonly<Record<string, string>> = { techwire: 'TechWire Daily', ailedger: 'AI Ledger', kirundschau: 'KI-Rundschau', netzpuls: 'Netzpuls', bytebrief: 'ByteBrief' }
+const SITE_NAMES: Readonly<Record<string, string>> = {
+  techwire: 'TechWire Daily',
+  ailedger: 'AI Ledger',
+  kirundschau: 'KI-Rundschau',
+  netzpuls: 'Netzpuls',
+  bytebrief: 'ByteBrief',
+}
 
 function person(r: Random): string {
   return `${r.pick(FIRST)} ${r.pick(LAST)}`
@@ -137,7 +253,16 @@ function slots(r: Random): Slots {
   const company = r.pick(COMPANIES)
   let rival = r.pick(COMPANIES)
   while (rival === company) rival = r.pick(COMPANIES)
-  return { company, rival, person: person(r), role: r.pick(ROLES), product: r.pick(PRODUCTS), day: r.pick(DAYS), amount: 50 + r.int(40) * 25, topic: r.pick(TOPICS) }
+  return {
+    company,
+    rival,
+    person: person(r),
+    role: r.pick(ROLES),
+    product: r.pick(PRODUCTS),
+    day: r.pick(DAYS),
+    amount: 50 + r.int(40) * 25,
+    topic: r.pick(TOPICS),
+  }
 }
 
 /** A body paragraph of 2–4 template sentences with this story's slots (sometimes a second person). */
@@ -166,12 +291,19 @@ function story(r: Random): Story {
   return { site: r.pick(SITES), title: `${s.company}: ${lead.split(',')[0]}`, lead, body, slots: s }
 }
 
-function render(parts: { lead: string; body: readonly string[]; boilerplate: readonly string[] }): string {
+function render(parts: {
+  lead: string
+  body: readonly string[]
+  boilerplate: readonly string[]
+}): string {
   return [parts.lead, ...parts.body, ...parts.boilerplate].join('\n')
 }
 
 /** A copy with 1–3 edits of the kinds syndication and updates make. */
-function nearCopy(r: Random, st: Story): { site: string; title: string; text: string; edits: string[] } {
+function nearCopy(
+  r: Random,
+  st: Story,
+): { site: string; title: string; text: string; edits: string[] } {
   let site = st.site
   const body = [...st.body]
   let boilerplate = [...(BOILERPLATE[st.site] ?? [])]
@@ -194,7 +326,10 @@ function nearCopy(r: Random, st: Story): { site: string; title: string; text: st
       title = `${st.slots.person}: ${st.slots.company} ${r.pick(['makes its move', 'in the spotlight', 'reshuffles', 'bets big'])}`
     } else if (kind === 'credit') {
       // Syndication partners credit the publication the story came from.
-      boilerplate = [...boilerplate, `This article first appeared on ${SITE_NAMES[st.site] ?? st.site}.`]
+      boilerplate = [
+        ...boilerplate,
+        `This article first appeared on ${SITE_NAMES[st.site] ?? st.site}.`,
+      ]
     }
     edits.push(kind)
   }
@@ -206,7 +341,12 @@ function nearCopy(r: Random, st: Story): { site: string; title: string; text: st
  * all in one week. Copies follow their original in insertion order (as a crawl sees them).
  * @example const corpus = generateCorpus({ total: 20_000, exactShare: 0.2, nearShare: 0.2, seed: 7 })
  */
-function generateCorpus(options: { total: number; exactShare: number; nearShare: number; seed: number }): GeneratedArticle[] {
+function generateCorpus(options: {
+  total: number
+  exactShare: number
+  nearShare: number
+  seed: number
+}): GeneratedArticle[] {
   const r = createRandom(options.seed)
   const exact = Math.round(options.total * options.exactShare)
   const near = Math.round(options.total * options.nearShare)
@@ -215,13 +355,16 @@ function generateCorpus(options: { total: number; exactShare: number; nearShare:
   const storyArticle: number[] = []
   const out: GeneratedArticle[] = []
   const weekStart = Date.parse('2025-06-09T06:00:00Z')
-  const time = (i: number) => new Date(weekStart + Math.floor((i / options.total) * 5 * 86_400_000)).toISOString()
+  const time = (i: number) =>
+    new Date(weekStart + Math.floor((i / options.total) * 5 * 86_400_000)).toISOString()
   let pendingExact = exact
   let pendingNear = near
   for (let i = 0; out.length < options.total; i++) {
     const remainingOriginals = originals - stories.length
     const copyRoom = pendingExact + pendingNear
-    const makeOriginal = stories.length === 0 || (remainingOriginals > 0 && r.next() < remainingOriginals / (remainingOriginals + copyRoom))
+    const makeOriginal =
+      stories.length === 0 ||
+      (remainingOriginals > 0 && r.next() < remainingOriginals / (remainingOriginals + copyRoom))
     const index = out.length
     if (makeOriginal) {
       const st = story(r)
@@ -248,13 +391,31 @@ function generateCorpus(options: { total: number; exactShare: number; nearShare:
     if (useExact) {
       pendingExact--
       const site = r.pick(SITES.filter((x) => x !== original.site))
-      out.push({ ...original, index, site, url: `https://${site}.example/copy/${index}`, publishedAt: time(index), copyOf: original.index, kind: 'exact' })
+      out.push({
+        ...original,
+        index,
+        site,
+        url: `https://${site}.example/copy/${index}`,
+        publishedAt: time(index),
+        copyOf: original.index,
+        kind: 'exact',
+      })
     } else {
       pendingNear--
       let copy = nearCopy(r, st)
       // Edits that left the text as it was (a headline-only change) would make an exact copy.
       while (copy.text === original.text) copy = nearCopy(r, st)
-      out.push({ index, site: copy.site, url: `https://${copy.site}.example/syndicated/${index}`, title: copy.title, text: copy.text, publishedAt: time(index), copyOf: original.index, kind: 'near', edits: copy.edits })
+      out.push({
+        index,
+        site: copy.site,
+        url: `https://${copy.site}.example/syndicated/${index}`,
+        title: copy.title,
+        text: copy.text,
+        publishedAt: time(index),
+        copyOf: original.index,
+        kind: 'near',
+        edits: copy.edits,
+      })
     }
   }
   return out
@@ -296,15 +457,32 @@ const opened = await openDatabase(join(dir, 'bench.db'))
 const { db, sqlite } = opened
 await syncSources(
   db,
-  SITES.map((id) => defineSource({ id, name: SITE_NAMES[id] ?? id, homepage: `https://${id}.example/`, language: 'en', feeds: [`https://${id}.example/feed`], schedule: '0 * * * *' })),
+  SITES.map((id) =>
+    defineSource({
+      id,
+      name: SITE_NAMES[id] ?? id,
+      homepage: `https://${id}.example/`,
+      language: 'en',
+      feeds: [`https://${id}.example/feed`],
+      schedule: '0 * * * *',
+    }),
+  ),
 )
 
-async function insertAll(articles: readonly GeneratedArticle[], urlPrefix = ''): Promise<{ ids: number[]; ms: number }> {
+async function insertAll(
+  articles: readonly GeneratedArticle[],
+  urlPrefix = '',
+): Promise<{ ids: number[]; ms: number }> {
   const ids: number[] = []
   const started = performance.now()
   for (const a of articles) {
     const url = a.url.replace('.example/', `.example/${urlPrefix}`)
-    const r = await upsertArticle(db, { sourceId: a.site, url, article: { ...toExtracted(a), url, canonicalUrl: url }, htmlBytes: a.text.length })
+    const r = await upsertArticle(db, {
+      sourceId: a.site,
+      url,
+      article: { ...toExtracted(a), url, canonicalUrl: url },
+      htmlBytes: a.text.length,
+    })
     ids.push(r.id)
   }
   return { ids, ms: performance.now() - started }
@@ -314,7 +492,10 @@ try {
   // 1. Quality on the main corpus.
   const corpus = generateCorpus({ total: TOTAL, exactShare: 0.2, nearShare: 0.2, seed: SEED })
   const main = await insertAll(corpus)
-  const rows = await db.selectFrom('articles').select(['id', 'cluster_id', 'duplicate_of']).execute()
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'cluster_id', 'duplicate_of'])
+    .execute()
   const clusterOf = new Map(rows.map((r) => [r.id, r.cluster_id ?? r.id]))
   const storyOf = (a: GeneratedArticle) => a.copyOf ?? a.index
   const predicted = corpus.map((a) => clusterOf.get(main.ids[a.index] as number) as number)
@@ -325,7 +506,10 @@ try {
   const byCluster = new Map<number, number[]>()
   for (const a of corpus) {
     byStory.set(storyOf(a), [...(byStory.get(storyOf(a)) ?? []), a.index])
-    byCluster.set(predicted[a.index] as number, [...(byCluster.get(predicted[a.index] as number) ?? []), a.index])
+    byCluster.set(predicted[a.index] as number, [
+      ...(byCluster.get(predicted[a.index] as number) ?? []),
+      a.index,
+    ])
   }
   const isNear = (i: number) => corpus[i]?.kind === 'near'
   const pairsWithNear = (members: readonly number[], same: (i: number, j: number) => boolean) => {
@@ -350,38 +534,72 @@ try {
   const precision = predictedPairs === 0 ? 1 : correctPairs / predictedPairs
   const recall = truePairs === 0 ? 1 : correctPairs / truePairs
   const exact = corpus.filter((a) => a.kind === 'exact')
-  const exactFound = exact.filter((a) => predicted[a.index] === predicted[a.copyOf as number]).length
+  const exactFound = exact.filter(
+    (a) => predicted[a.index] === predicted[a.copyOf as number],
+  ).length
   let mergedDistinct = 0
-  for (const members of byCluster.values()) mergedDistinct += new Set(members.map((i) => storyOf(corpus[i] as GeneratedArticle))).size - 1
-  const nearMissed = corpus.filter((a) => a.kind === 'near' && predicted[a.index] !== predicted[a.copyOf as number])
+  for (const members of byCluster.values())
+    mergedDistinct += new Set(members.map((i) => storyOf(corpus[i] as GeneratedArticle))).size - 1
+  const nearMissed = corpus.filter(
+    (a) => a.kind === 'near' && predicted[a.index] !== predicted[a.copyOf as number],
+  )
   const missedEdits = new Map<string, number>()
-  for (const a of nearMissed) missedEdits.set(a.edits.join('+'), (missedEdits.get(a.edits.join('+')) ?? 0) + 1)
+  for (const a of nearMissed)
+    missedEdits.set(a.edits.join('+'), (missedEdits.get(a.edits.join('+')) ?? 0) + 1)
   const stories = new Set(predicted).size
-  console.log(`corpus: ${TOTAL} articles (${corpus.filter((a) => a.kind === 'original').length} stories, ${exact.length} exact copies, ${corpus.filter((a) => a.kind === 'near').length} near copies), seed ${SEED}`)
-  console.log(`stored: ${main.ids.length} rows in ${(main.ms / 1000).toFixed(1)} s (${(main.ms / TOTAL).toFixed(2)} ms/article), ${stories} clusters`)
-  console.log(`near copies: pairwise precision ${precision.toFixed(4)} (${correctPairs}/${predictedPairs}), recall ${recall.toFixed(4)} (${correctPairs}/${truePairs})`)
-  if (nearMissed.length > 0) console.log(`near copies missed by edit: ${[...missedEdits].map(([k, v]) => `${k} ${v}`).join(', ')}`)
-  console.log(`exact copies: recall ${(exactFound / exact.length).toFixed(4)} (${exactFound}/${exact.length})`)
+  console.log(
+    `corpus: ${TOTAL} articles (${corpus.filter((a) => a.kind === 'original').length} stories, ${exact.length} exact copies, ${corpus.filter((a) => a.kind === 'near').length} near copies), seed ${SEED}`,
+  )
+  console.log(
+    `stored: ${main.ids.length} rows in ${(main.ms / 1000).toFixed(1)} s (${(main.ms / TOTAL).toFixed(2)} ms/article), ${stories} clusters`,
+  )
+  console.log(
+    `near copies: pairwise precision ${precision.toFixed(4)} (${correctPairs}/${predictedPairs}), recall ${recall.toFixed(4)} (${correctPairs}/${truePairs})`,
+  )
+  if (nearMissed.length > 0)
+    console.log(
+      `near copies missed by edit: ${[...missedEdits].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    )
+  console.log(
+    `exact copies: recall ${(exactFound / exact.length).toFixed(4)} (${exactFound}/${exact.length})`,
+  )
   console.log(`merged_distinct: ${mergedDistinct}`)
 
   // 2. Lookup cost per new article at TOTAL and at BIG stored articles.
   const probeAt = async (label: string, seed: number) => {
     const probe = generateCorpus({ total: PROBE, exactShare: 0.2, nearShare: 0.2, seed })
-    const stored = Number((await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const stored = Number(
+      (
+        await db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
     const { ms } = await insertAll(probe, `probe-${seed}/`)
     const perArticle = ms / PROBE
-    console.log(`lookup+insert at ${label} (${stored} stored): ${perArticle.toFixed(3)} ms per new article (${PROBE} articles)`)
+    console.log(
+      `lookup+insert at ${label} (${stored} stored): ${perArticle.toFixed(3)} ms per new article (${PROBE} articles)`,
+    )
     return perArticle
   }
   const small = await probeAt(`${TOTAL / 1000}k`, SEED + 1)
   // Bulk filler stories: fingerprinted like upsertArticle does, inserted in one transaction each
   // batch (the crawl path is measured above and below, the filler only has to be realistic).
-  const insert = sqlite.prepare(`insert into articles (canonical_url, url, url_key, source_id, title, published_at, fetched_at, text, content_hash,
+  const insert =
+    sqlite.prepare(`insert into articles (canonical_url, url, url_key, source_id, title, published_at, fetched_at, text, content_hash,
       simhash, sh_band0, sh_band1, sh_band2, sh_band3, para_anchor0, para_anchor1, para_anchor2, para_anchor3, created_at, updated_at)
     values (@url, @url, @key, @site, @title, @at, @at, @text, @hash, @simhash, @b0, @b1, @b2, @b3, @a0, @a1, @a2, @a3, @at, @at)`)
   const setCluster = sqlite.prepare('update articles set cluster_id = id where cluster_id is null')
   const fillStarted = performance.now()
-  let filled = Number((await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  let filled = Number(
+    (
+      await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
   for (let batch = 0; filled < BIG - PROBE; batch++) {
     const n = Math.min(20_000, BIG - PROBE - filled)
     const filler = generateCorpus({ total: n, exactShare: 0, nearShare: 0, seed: 1000 + batch })
@@ -390,19 +608,38 @@ try {
         const fp = fingerprintText(a.text)
         const url = a.url.replace('.example/', `.example/fill-${batch}/`)
         insert.run({
-          url, key: urlIdentity(url), site: a.site, title: a.title, at: a.publishedAt, text: a.text, hash: contentHash(a.text),
-          simhash: fp.simhash, b0: fp.bands[0], b1: fp.bands[1], b2: fp.bands[2], b3: fp.bands[3],
-          a0: fp.anchors[0] ?? null, a1: fp.anchors[1] ?? null, a2: fp.anchors[2] ?? null, a3: fp.anchors[3] ?? null,
+          url,
+          key: urlIdentity(url),
+          site: a.site,
+          title: a.title,
+          at: a.publishedAt,
+          text: a.text,
+          hash: contentHash(a.text),
+          simhash: fp.simhash,
+          b0: fp.bands[0],
+          b1: fp.bands[1],
+          b2: fp.bands[2],
+          b3: fp.bands[3],
+          a0: fp.anchors[0] ?? null,
+          a1: fp.anchors[1] ?? null,
+          a2: fp.anchors[2] ?? null,
+          a3: fp.anchors[3] ?? null,
         })
       }
       setCluster.run()
     })()
     filled += n
   }
-  console.log(`filler: ${filled} rows in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`)
+  console.log(
+    `filler: ${filled} rows in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`,
+  )
   const large = await probeAt(`${BIG / 1000}k`, SEED + 2)
-  console.log(`lookup cost ratio ${BIG / 1000}k / ${TOTAL / 1000}k: ${(large / small).toFixed(2)}x (target <= 1.5x)`)
-  console.log(`precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} merged_distinct ${mergedDistinct}`)
+  console.log(
+    `lookup cost ratio ${BIG / 1000}k / ${TOTAL / 1000}k: ${(large / small).toFixed(2)}x (target <= 1.5x)`,
+  )
+  console.log(
+    `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} merged_distinct ${mergedDistinct}`,
+  )
 } finally {
   await opened.close()
   await rm(dir, { recursive: true, force: true })

@@ -6,7 +6,7 @@
  */
 import { fork } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,15 +23,23 @@ const WORDS =
 
 function sentence(seed: number, length: number): string {
   const words: string[] = []
-  for (let i = 0; i < length; i++) words.push(WORDS[(seed * 31 + i * 17 + (seed >> 3)) % WORDS.length] as string)
+  for (let i = 0; i < length; i++)
+    words.push(WORDS[(seed * 31 + i * 17 + (seed >> 3)) % WORDS.length] as string)
   const text = words.join(' ')
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
 }
 
 function articlePage(feed: number, item: number, origin: string): string {
   const seed = feed * 1000 + item
-  const paragraphs = Array.from({ length: 8 }, (_, p) => `<p>${sentence(seed + p, 14)} ${sentence(seed + p * 7, 18)} Story ${seed} part ${p}.</p>`).join('\n')
-  const nav = Array.from({ length: 30 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('')
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, p) =>
+      `<p>${sentence(seed + p, 14)} ${sentence(seed + p * 7, 18)} Story ${seed} part ${p}.</p>`,
+  ).join('\n')
+  const nav = Array.from(
+    { length: 30 },
+    (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`,
+  ).join('')
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story ${seed} | Bench News</title>
 <link rel="canonical" href="${origin}/f${feed}/a${item}.html"><meta property="article:published_time" content="2026-11-${String((item % 28) + 1).padStart(2, '0')}T10:00:00Z">
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Story ${seed}","author":{"@type":"Person","name":"Bench Writer"}}</script></head>
@@ -78,15 +86,25 @@ async function main(): Promise<void> {
   const total = Number(process.argv[2] ?? 2000)
   const feeds = Number(process.argv[3] ?? 20)
   const perFeed = Math.ceil(total / feeds)
-  const child = fork(import.meta.filename, ['--serve', String(perFeed)], { execArgv: process.execArgv, stdio: 'inherit' })
-  const origin = await new Promise<string>((resolve) => child.once('message', (m) => resolve((m as { origin: string }).origin)))
+  const child = fork(import.meta.filename, ['--serve', String(perFeed)], {
+    execArgv: process.execArgv,
+    stdio: 'inherit',
+  })
+  const origin = await new Promise<string>((resolve) =>
+    child.once('message', (m) => resolve((m as { origin: string }).origin)),
+  )
   const dir = await mkdtemp(join(tmpdir(), 'newshound-bench-'))
   try {
     const { config } = loadConfig({
       env: {},
       envFile: null,
       cwd: dir,
-      flags: { db: join(dir, 'bench.db'), hostDelayMs: 0, concurrency: Number(process.env['BENCH_CONCURRENCY'] ?? 24), feedConcurrency: 8 },
+      flags: {
+        db: join(dir, 'bench.db'),
+        hostDelayMs: 0,
+        concurrency: Number(process.env['BENCH_CONCURRENCY'] ?? 24),
+        feedConcurrency: 8,
+      },
     })
     const sources = Array.from({ length: feeds }, (_, f) =>
       defineSource({
@@ -106,15 +124,25 @@ async function main(): Promise<void> {
       peakRss = Math.max(peakRss, process.memoryUsage().rss)
     }, 25)
     const started = performance.now()
-    const summary = await runCrawl({ db: opened.db, config, sources, log: silentLogger(), trigger: 'bench' })
+    const summary = await runCrawl({
+      db: opened.db,
+      config,
+      sources,
+      log: silentLogger(),
+      trigger: 'bench',
+    })
     const seconds = (performance.now() - started) / 1000
     clearInterval(sampler)
     await opened.close()
     const rate = summary.articlesNew / seconds
-    console.log(`articles stored: ${summary.articlesNew} of ${feeds * perFeed} (failed ${summary.articlesFailed})`)
+    console.log(
+      `articles stored: ${summary.articlesNew} of ${feeds * perFeed} (failed ${summary.articlesFailed})`,
+    )
     console.log(`time: ${seconds.toFixed(2)} s   concurrency: ${config.concurrency}`)
     console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`)
-    console.log(`articles/s ${rate.toFixed(1)} peak_rss_mb ${(peakRss / 1024 / 1024).toFixed(0)} (targets: >= 150, < 400)`)
+    console.log(
+      `articles/s ${rate.toFixed(1)} peak_rss_mb ${(peakRss / 1024 / 1024).toFixed(0)} (targets: >= 150, < 400)`,
+    )
   } finally {
     child.kill()
     await rm(dir, { recursive: true, force: true })

@@ -14,9 +14,9 @@ import { exportDataset } from '../src/export/datasets.js'
 import { buildReport } from '../src/export/report-html.js'
 import { createLogger } from '../src/log.js'
 import { runCrawl } from '../src/pipeline.js'
-import { startScheduler } from '../src/schedule/scheduler.js'
 import { queryEntityList } from '../src/query/entity.js'
-import { queryTalentFlows, queryMoves } from '../src/query/moves.js'
+import { queryMoves, queryTalentFlows } from '../src/query/moves.js'
+import { startScheduler } from '../src/schedule/scheduler.js'
 import { defineSource } from '../src/sources.js'
 import { openDatabase } from '../src/store/database.js'
 import { startFixtureServer } from './fixture-server.js'
@@ -42,7 +42,11 @@ const server = await startFixtureServer({ root: corpus })
 const out = process.stdout
 const say = (line = '') => out.write(`${line}\n`)
 try {
-  const { config } = loadConfig({ env: process.env, cwd: root, flags: { db: dbPath, hostDelayMs: 0, concurrency: 8 } })
+  const { config } = loadConfig({
+    env: process.env,
+    cwd: root,
+    flags: { db: dbPath, hostDelayMs: 0, concurrency: 8 },
+  })
   const log = createLogger({ level: process.env['LOG_LEVEL'] ?? 'warn' })
   const sources = manifest.sites.map((site) =>
     defineSource({
@@ -57,7 +61,9 @@ try {
       politeness: { delayMs: 0 },
     }),
   )
-  say(`newshound demo: serving ${manifest.articles.length} articles from ${sources.length} demo sites at ${server.origin}`)
+  say(
+    `newshound demo: serving ${manifest.articles.length} articles from ${sources.length} demo sites at ${server.origin}`,
+  )
   const opened = await openDatabase(dbPath)
   try {
     const summary = await runCrawl({ db: opened.db, config, sources, log, trigger: 'demo' })
@@ -74,8 +80,16 @@ try {
       .innerJoin('articles as original', 'original.id', 'copy.duplicate_of')
       .select(['copy.canonical_url as copy', 'original.canonical_url as original'])
       .execute()
-    const stories = (await opened.db.selectFrom('articles').select('id').where('duplicate_of', 'is', null).execute()).length
-    say(`${stories} stories: ${copies.length} stored article(s) are copies of another and count once in every figure below:`)
+    const stories = (
+      await opened.db
+        .selectFrom('articles')
+        .select('id')
+        .where('duplicate_of', 'is', null)
+        .execute()
+    ).length
+    say(
+      `${stories} stories: ${copies.length} stored article(s) are copies of another and count once in every figure below:`,
+    )
     for (const c of copies) say(`  ${c.copy}\n    = ${c.original}`)
     say()
     say('Stored articles per source and language:')
@@ -89,57 +103,115 @@ try {
     say('Latest stories:')
     printRows(out, latest, 'table')
     const top = async (kind: 'person' | 'org') =>
-      (await queryEntityList(opened.db, { kind, limit: 10 })).map((r) => ({ name: r.name, stories: r.stories, mentions: r.mentions }))
+      (await queryEntityList(opened.db, { kind, limit: 10 })).map((r) => ({
+        name: r.name,
+        stories: r.stories,
+        mentions: r.mentions,
+      }))
     say('Top people:')
     printRows(out, await top('person'), 'table')
     say('Top organisations:')
     printRows(out, await top('org'), 'table')
     const moves = await queryMoves(opened.db, { limit: 25 })
-    say(`Talent moves (reported; ${moves.length} shown, newest first — rumours and denials: newshound moves --status all):`)
+    say(
+      `Talent moves (reported; ${moves.length} shown, newest first — rumours and denials: newshound moves --status all):`,
+    )
     printRows(
       out,
-      moves.map((m) => ({ happened: m.happenedAt, person: m.person, kind: m.kind, role: m.role, from: m.fromOrg, to: m.toOrg, reports: m.reports })),
+      moves.map((m) => ({
+        happened: m.happenedAt,
+        person: m.person,
+        kind: m.kind,
+        role: m.role,
+        from: m.fromOrg,
+        to: m.toOrg,
+        reports: m.reports,
+      })),
       'table',
     )
     const { flows, net } = await queryTalentFlows(opened.db)
     say('Top flows between organisations:')
-    printRows(out, flows.slice(0, 10).map((f) => ({ from: f.fromOrg, to: f.toOrg, people: f.people, names: f.names.join(', ') })), 'table')
+    printRows(
+      out,
+      flows
+        .slice(0, 10)
+        .map((f) => ({
+          from: f.fromOrg,
+          to: f.toOrg,
+          people: f.people,
+          names: f.names.join(', '),
+        })),
+      'table',
+    )
     say('Net talent flow (most outflow first):')
-    printRows(out, net.slice(0, 8).map((n) => ({ ...n })), 'table')
-    const errors = await opened.db.selectFrom('fetch_errors').select(['stage', 'code', 'url', 'reason']).execute()
+    printRows(
+      out,
+      net.slice(0, 8).map((n) => ({ ...n })),
+      'table',
+    )
+    const errors = await opened.db
+      .selectFrom('fetch_errors')
+      .select(['stage', 'code', 'url', 'reason'])
+      .execute()
     if (errors.length > 0) {
       say('Recorded errors:')
       printRows(out, errors, 'table')
     }
     // The corpus covers 2023-2026: measure trends and draw the report as of its newest story.
-    const newest = await opened.db.selectFrom('articles').select((eb) => eb.fn.max('published_at').as('at')).executeTakeFirst()
+    const newest = await opened.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.max('published_at').as('at'))
+      .executeTakeFirst()
     const asOf = new Date(Date.parse(String(newest?.at ?? new Date().toISOString())) + 1000)
     const reportPath = join(root, 'storage/demo-report.html')
-    const html = await buildReport(opened, { since: '2023-01-01T00:00:00.000Z', now: asOf, title: 'newshound demo: AI talent moves' })
+    const html = await buildReport(opened, {
+      since: '2023-01-01T00:00:00.000Z',
+      now: asOf,
+      title: 'newshound demo: AI talent moves',
+    })
     await writeFile(reportPath, html)
     const exported: string[] = []
     for (const [name, options] of [
       ['moves', { now: asOf }],
-      ['trends', { now: asOf, trends: { windowDays: 120, baselineDays: 720, minStories: 2, limit: 50 } }],
+      [
+        'trends',
+        { now: asOf, trends: { windowDays: 120, baselineDays: 720, minStories: 2, limit: 50 } },
+      ],
     ] as const) {
       const path = join(root, `storage/demo-${name}.csv`)
       const result = await exportDataset(opened, name, options)
-      const rows = await writeFileAtomically(path, (sink) => writeCsv(sink, result.columns, result.rows, {}))
+      const rows = await writeFileAtomically(path, (sink) =>
+        writeCsv(sink, result.columns, result.rows, {}),
+      )
       exported.push(`  ${path} (${rows} rows)`)
     }
     say(`Report (open it in a browser, works offline): ${reportPath}`)
     say(`CSV exports for dashboards:\n${exported.join('\n')}`)
     say(`Database: ${dbPath}  (try: npx newshound --db ${dbPath} moves --company Meta)`)
     if (scheduleMode) {
-      const scheduler = await startScheduler({ db: opened.db, config, sources, log, maxConcurrentSources: 2, jitterMs: 2000, heartbeatMs: 5000 })
-      say(`\nScheduler running on the demo sources (every 20 s${scheduleSeconds ? `, for ${scheduleSeconds} s` : ''}; Ctrl-C to stop).`)
+      const scheduler = await startScheduler({
+        db: opened.db,
+        config,
+        sources,
+        log,
+        maxConcurrentSources: 2,
+        jitterMs: 2000,
+        heartbeatMs: 5000,
+      })
+      say(
+        `\nScheduler running on the demo sources (every 20 s${scheduleSeconds ? `, for ${scheduleSeconds} s` : ''}; Ctrl-C to stop).`,
+      )
       say(`Watch it from another terminal: npx newshound --db ${dbPath} status`)
       const stop = () => void scheduler.stop(10_000)
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
       if (scheduleSeconds) setTimeout(stop, scheduleSeconds * 1000)
       await scheduler.stopped
-      const runs = await opened.db.selectFrom('crawl_runs').select(['id', 'trigger', 'status', 'feeds_not_modified', 'articles_new']).orderBy('id').execute()
+      const runs = await opened.db
+        .selectFrom('crawl_runs')
+        .select(['id', 'trigger', 'status', 'feeds_not_modified', 'articles_new'])
+        .orderBy('id')
+        .execute()
       printRows(out, runs, 'table')
     }
   } finally {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -10,7 +10,11 @@ import { gzipSync } from 'node:zlib'
  * files with ETag/Last-Modified and 304s like a real site, replaces `{{ORIGIN}}` in text files
  * with its own origin, and lets callers add routes that misbehave on purpose.
  */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, server: FixtureServer) => void | Promise<void>
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  server: FixtureServer,
+) => void | Promise<void>
 
 export interface RequestRecord {
   readonly method: string
@@ -52,7 +56,9 @@ const TYPES: Record<string, string> = {
 
 const FIXED_LAST_MODIFIED = 'Sat, 28 Nov 2026 12:00:00 GMT'
 
-export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
+export async function startFixtureServer(
+  options: FixtureServerOptions = {},
+): Promise<FixtureServer> {
   const routes = new Map<string, RouteHandler>(Object.entries(options.routes ?? {}))
   const requests: RequestRecord[] = []
   const root = options.root ? resolve(options.root) : null
@@ -88,7 +94,9 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       const raw = await readFile(file)
       // Text files carry {{ORIGIN}} placeholders; the replacement is ASCII, so it is safe on
       // legacy-encoded bytes too.
-      body = raw.includes('{{ORIGIN}}') ? Buffer.from(raw.toString('latin1').replaceAll('{{ORIGIN}}', origin), 'latin1') : raw
+      body = raw.includes('{{ORIGIN}}')
+        ? Buffer.from(raw.toString('latin1').replaceAll('{{ORIGIN}}', origin), 'latin1')
+        : raw
       cache.set(file, body)
     }
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
@@ -97,7 +105,10 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`
       res.setHeader('etag', etag)
       res.setHeader('last-modified', FIXED_LAST_MODIFIED)
-      if (req.headers['if-none-match'] === etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === FIXED_LAST_MODIFIED)) {
+      if (
+        req.headers['if-none-match'] === etag ||
+        (!req.headers['if-none-match'] && req.headers['if-modified-since'] === FIXED_LAST_MODIFIED)
+      ) {
         res.statusCode = 304
         res.end()
         return
@@ -118,7 +129,9 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     res.end('<html><body><h1>Not found</h1></body></html>')
   }
 
-  await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, '127.0.0.1', resolveListen))
+  await new Promise<void>((resolveListen) =>
+    server.listen(options.port ?? 0, '127.0.0.1', resolveListen),
+  )
   const port = (server.address() as AddressInfo).port
   origin = `http://127.0.0.1:${port}`
   const api: FixtureServer = {

@@ -15,14 +15,15 @@
  * Prints its figures and a last line `soak ok …` or `soak FAILED …` (exit code 0 or 1).
  * Everything runs on 127.0.0.1; the child schedules only the soak's own sources.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+
 import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
-import { type SourceDefinition, defineSource } from '../src/sources.js'
+import { defineSource, type SourceDefinition } from '../src/sources.js'
 import { openDatabase } from '../src/store/database.js'
 import { syncSources } from '../src/store/sources.js'
 import { type ChildCli, spawnNewshound } from '../test/helpers/child-cli.js'

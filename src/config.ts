@@ -169,7 +169,10 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   }
   const raw: Record<string, string> = {}
   const origins = {} as Record<ConfigKey, ConfigOrigin>
-  for (const [key, spec] of Object.entries(CONFIG_KEYS) as [ConfigKey, (typeof CONFIG_KEYS)[ConfigKey]][]) {
+  for (const [key, spec] of Object.entries(CONFIG_KEYS) as [
+    ConfigKey,
+    (typeof CONFIG_KEYS)[ConfigKey],
+  ][]) {
     let value: string = spec.default
     let origin: ConfigOrigin = 'default'
     if (dotenv[spec.env] !== undefined) {

@@ -12,10 +12,17 @@ export async function knowledgeFor(db: Db): Promise<KnowledgeBase> {
 }
 
 /** Enriches one stored article and replaces its mentions and move reports, in one transaction (idempotent). */
-export async function enrichStoredArticle(db: Db, articleId: number, input: EnrichInput, kb: KnowledgeBase): Promise<number> {
+export async function enrichStoredArticle(
+  db: Db,
+  articleId: number,
+  input: EnrichInput,
+  kb: KnowledgeBase,
+): Promise<number> {
   const enrichment = enrichArticle(input, kb)
   await db.transaction().execute(async (trx) => {
-    await storeMentionsIn(trx, articleId, enrichment.mentions, kb, { language: enrichment.language })
+    await storeMentionsIn(trx, articleId, enrichment.mentions, kb, {
+      language: enrichment.language,
+    })
     await storeMoveReportsIn(trx, articleId, enrichment.moves, kb)
   })
   return enrichment.mentions.length
@@ -34,12 +41,24 @@ export interface EnrichStoredOptions {
  * `newshound enrich`: entities for articles never enriched or enriched by an older version
  * (or every article with `all`), in batches so memory stays flat.
  */
-export async function enrichStoredArticles(db: Db, options: EnrichStoredOptions = {}): Promise<{ articles: number; mentions: number }> {
+export async function enrichStoredArticles(
+  db: Db,
+  options: EnrichStoredOptions = {},
+): Promise<{ articles: number; mentions: number }> {
   let query = db.selectFrom('articles').select('id').orderBy('id')
-  if (options.sourceIds) query = query.where('source_id', 'in', options.sourceIds.length > 0 ? [...options.sourceIds] : [''])
+  if (options.sourceIds)
+    query = query.where(
+      'source_id',
+      'in',
+      options.sourceIds.length > 0 ? [...options.sourceIds] : [''],
+    )
   if (!options.all) {
     query = query.where((eb) =>
-      eb.or([eb('enriched_at', 'is', null), eb('enrichment_version', 'is', null), eb('enrichment_version', '<', ENRICHMENT_VERSION)]),
+      eb.or([
+        eb('enriched_at', 'is', null),
+        eb('enrichment_version', 'is', null),
+        eb('enrichment_version', '<', ENRICHMENT_VERSION),
+      ]),
     )
   }
   const ids = (await query.execute()).map((r) => r.id)
@@ -54,7 +73,12 @@ export async function enrichStoredArticles(db: Db, options: EnrichStoredOptions 
       .where('id', 'in', ids.slice(i, i + batch))
       .execute()
     for (const row of rows) {
-      mentions += await enrichStoredArticle(db, row.id, { title: row.title, text: row.text, language: row.language, publishedAt: row.published_at }, kb)
+      mentions += await enrichStoredArticle(
+        db,
+        row.id,
+        { title: row.title, text: row.text, language: row.language, publishedAt: row.published_at },
+        kb,
+      )
     }
     options.onProgress?.(Math.min(i + batch, ids.length), ids.length)
   }

@@ -23,7 +23,12 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
   const pretty = (mod.default ?? mod) as (options: Record<string, unknown>) => NodeJS.WritableStream
   return pino(
     { level, base: null },
-    pretty({ destination: 2, colorize: !('NO_COLOR' in process.env), sync: true, ignore: 'pid,hostname' }),
+    pretty({
+      destination: 2,
+      colorize: !('NO_COLOR' in process.env),
+      sync: true,
+      ignore: 'pid,hostname',
+    }),
   )
 }
 

@@ -1,32 +1,38 @@
 import pLimit from 'p-limit'
 import type { Config } from './config.js'
 import { decodeBytes } from './encoding/decode.js'
-import { FetchError, NewshoundError, describeError } from './errors.js'
+import { enrichStoredArticle, enrichStoredArticles, knowledgeFor } from './enrich-stored.js'
+import { describeError, FetchError, NewshoundError } from './errors.js'
 import { extractArticle } from './extract/extract-article.js'
 import { chooseCanonicalUrl, normalizeUrl, urlIdentity } from './harvest/canonical-url.js'
-import { type FetchedPage, type PageFailure, fetchPages } from './harvest/fetch-pages.js'
+import { type FetchedPage, fetchPages, type PageFailure } from './harvest/fetch-pages.js'
 import { createHostLimiter } from './harvest/host-limiter.js'
-import { type HttpClient, createHttpClient } from './harvest/http-client.js'
+import { createHttpClient, type HttpClient } from './harvest/http-client.js'
 import { pollFeed } from './harvest/poll-feed.js'
 import { withRetry } from './harvest/retry.js'
 import { createRobotsCache } from './harvest/robots.js'
+import type { KnowledgeBase } from './knowledge/load-knowledge.js'
 import type { Logger } from './log.js'
 import type { SourceDefinition } from './sources.js'
 import { findArticleIdByUrl, upsertArticle } from './store/articles.js'
 import type { Db } from './store/database.js'
 import {
-  type NewFeedItem,
-  type PendingItem,
   insertFeedItems,
   listPendingItems,
   markItems,
+  type NewFeedItem,
   needsFullRefresh,
+  type PendingItem,
   recordFeedFailure,
   recordFeedSuccess,
 } from './store/feeds.js'
-import { type RunCounts, emptyRunCounts, finishRun, recordFetchError, startRun } from './store/runs.js'
-import { enrichStoredArticle, enrichStoredArticles, knowledgeFor } from './enrich-stored.js'
-import type { KnowledgeBase } from './knowledge/load-knowledge.js'
+import {
+  emptyRunCounts,
+  finishRun,
+  type RunCounts,
+  recordFetchError,
+  startRun,
+} from './store/runs.js'
 import { syncSources } from './store/sources.js'
 
 export type CrawlProgress =
@@ -67,7 +73,11 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
   const started = Date.now()
   const counts = emptyRunCounts()
   const feeds = await syncSources(db, sources)
-  const runId = await startRun(db, options.trigger ?? 'crawl', sources.map((s) => s.id))
+  const runId = await startRun(
+    db,
+    options.trigger ?? 'crawl',
+    sources.map((s) => s.id),
+  )
   const sourceById = new Map(sources.map((s) => [s.id, s]))
   const client = createHttpClient({
     userAgent: config.userAgent,
@@ -80,10 +90,15 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
   let kb: KnowledgeBase | null = null
   try {
     // 1. Feeds and sitemaps.
-    let feedQuery = db.selectFrom('feeds').selectAll().where('id', 'in', feeds.length > 0 ? feeds.map((f) => f.id) : [-1])
+    let feedQuery = db
+      .selectFrom('feeds')
+      .selectAll()
+      .where('id', 'in', feeds.length > 0 ? feeds.map((f) => f.id) : [-1])
     if (options.respectPollSchedule) {
       const now = new Date().toISOString()
-      feedQuery = feedQuery.where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', now)]))
+      feedQuery = feedQuery.where((eb) =>
+        eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', now)]),
+      )
     }
     const feedRows = await feedQuery.execute()
     let feedsDone = 0
@@ -95,13 +110,22 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
           const source = sourceById.get(feed.source_id) as SourceDefinition
           await pollOne(feed, source, client)
           feedsDone++
-          options.onProgress?.({ phase: 'feeds', done: feedsDone, total: feedRows.length, url: feed.url })
+          options.onProgress?.({
+            phase: 'feeds',
+            done: feedsDone,
+            total: feedRows.length,
+            url: feed.url,
+          })
         }),
       ),
     )
 
     // 2. Pages: everything pending for these sources, including leftovers of an interrupted run.
-    const pending = await listPendingItems(db, sources.map((s) => s.id), options.maxAttemptsPerItem ?? 3)
+    const pending = await listPendingItems(
+      db,
+      sources.map((s) => s.id),
+      options.maxAttemptsPerItem ?? 3,
+    )
     await fetchPending(pending)
     // Articles stored but never enriched (a process killed between the two transactions, or an
     // enrichment error) are picked up here, so a crash leaves no article without its entities.
@@ -155,25 +179,48 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
           counts.feedsFailed++
           const reason = `disallowed by robots.txt: ${feed.url}`
           await recordFeedFailure(db, feed.id, { status: null, reason })
-          await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage: 'robots', code: 'E_ROBOTS_DISALLOWED', reason })
+          await recordFetchError(db, {
+            runId,
+            sourceId: source.id,
+            feedId: feed.id,
+            url: feed.url,
+            stage: 'robots',
+            code: 'E_ROBOTS_DISALLOWED',
+            reason,
+          })
           return
         }
       }
       // Now and then without validators: a server that says 304 to changed content is not trusted forever.
       const conditional = !needsFullRefresh(feed)
-      const poll = await withRetry(() => hosts.run(feed.url, delayMs, () =>
-        pollFeed(http, {
-          url: feed.url,
-          kind: feed.kind,
-          etag: conditional ? feed.etag : null,
-          lastModified: conditional ? feed.last_modified : null,
-          lastSuccessAt: feed.last_success_at,
-        }, { maxBytes: config.maxFeedBytes, maxItems: config.maxItemsPerFeed, allowPrivate }),
-      ), { retries: config.maxRetries, ...(options.signal ? { signal: options.signal } : {}) })
+      const poll = await withRetry(
+        () =>
+          hosts.run(feed.url, delayMs, () =>
+            pollFeed(
+              http,
+              {
+                url: feed.url,
+                kind: feed.kind,
+                etag: conditional ? feed.etag : null,
+                lastModified: conditional ? feed.last_modified : null,
+                lastSuccessAt: feed.last_success_at,
+              },
+              { maxBytes: config.maxFeedBytes, maxItems: config.maxItemsPerFeed, allowPrivate },
+            ),
+          ),
+        { retries: config.maxRetries, ...(options.signal ? { signal: options.signal } : {}) },
+      )
       counts.feedsPolled++
       if (poll.kind === 'not-modified') {
         counts.feedsNotModified++
-        await recordFeedSuccess(db, feed.id, { status: 304, etag: poll.etag, lastModified: poll.lastModified, notModified: true, newItems: 0, headers: poll.headers })
+        await recordFeedSuccess(db, feed.id, {
+          status: 304,
+          etag: poll.etag,
+          lastModified: poll.lastModified,
+          notModified: true,
+          newItems: 0,
+          headers: poll.headers,
+        })
         return
       }
       const items: NewFeedItem[] = []
@@ -188,11 +235,27 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
         items.push({ itemKey: item.itemKey, url, title: item.title, publishedAt: item.publishedAt })
       }
       for (const reason of unusable) {
-        await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage, code: 'E_FEED_ITEM', reason })
+        await recordFetchError(db, {
+          runId,
+          sourceId: source.id,
+          feedId: feed.id,
+          url: feed.url,
+          stage,
+          code: 'E_FEED_ITEM',
+          reason,
+        })
       }
       const newItems = await insertFeedItems(db, feed.id, items)
       for (const skipped of poll.skipped) {
-        await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage, code: 'E_FEED_PARSE', reason: `item ${skipped.index} skipped: ${skipped.reason}` })
+        await recordFetchError(db, {
+          runId,
+          sourceId: source.id,
+          feedId: feed.id,
+          url: feed.url,
+          stage,
+          code: 'E_FEED_PARSE',
+          reason: `item ${skipped.index} skipped: ${skipped.reason}`,
+        })
       }
       await recordFeedSuccess(db, feed.id, {
         status: poll.status,
@@ -214,7 +277,16 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       if (retryAfter !== null) hosts.deferHost(feed.url, Date.now() + retryAfter * 1000)
       log.warn({ source: source.id, url: feed.url, code }, reason)
       await recordFeedFailure(db, feed.id, { status, reason, retryAfterSeconds: retryAfter })
-      await recordFetchError(db, { runId, sourceId: source.id, feedId: feed.id, url: feed.url, stage, code, reason, httpStatus: status })
+      await recordFetchError(db, {
+        runId,
+        sourceId: source.id,
+        feedId: feed.id,
+        url: feed.url,
+        stage,
+        code,
+        reason,
+        httpStatus: status,
+      })
     }
   }
 
@@ -235,7 +307,11 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       if (existing !== null) {
         // Already stored (e.g. reached through another feed): nothing to fetch.
         counts.articlesUnchanged++
-        await markItems(db, items.map((i) => i.id), { status: 'fetched', articleId: existing })
+        await markItems(
+          db,
+          items.map((i) => i.id),
+          { status: 'fetched', articleId: existing },
+        )
         continue
       }
       const source = sourceById.get((items[0] as PendingItem).sourceId)
@@ -288,7 +364,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
     )
   }
 
-  async function storePage(entry: { url: string; items: PendingItem[]; source: SourceDefinition }, page: FetchedPage) {
+  async function storePage(
+    entry: { url: string; items: PendingItem[]; source: SourceDefinition },
+    page: FetchedPage,
+  ) {
     const itemIds = entry.items.map((i) => i.id)
     const first = entry.items[0] as PendingItem
     let stage: 'extract' | 'store' = 'extract'
@@ -299,10 +378,19 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
         feedTitle: first.title,
         sourceLanguage: entry.source.language,
       })
-      if (extracted.text.trim() === '') throw new NewshoundError('E_EXTRACT', `extract: no article text found (${page.url})`)
-      const article = { ...extracted, canonicalUrl: chooseCanonicalUrl(page.url, extracted.canonicalUrl) }
+      if (extracted.text.trim() === '')
+        throw new NewshoundError('E_EXTRACT', `extract: no article text found (${page.url})`)
+      const article = {
+        ...extracted,
+        canonicalUrl: chooseCanonicalUrl(page.url, extracted.canonicalUrl),
+      }
       stage = 'store'
-      const { id, outcome, duplicateOf } = await upsertArticle(db, { sourceId: entry.source.id, url: page.url, article, htmlBytes: page.body.length })
+      const { id, outcome, duplicateOf } = await upsertArticle(db, {
+        sourceId: entry.source.id,
+        url: page.url,
+        article,
+        htmlBytes: page.body.length,
+      })
       if (outcome === 'new') {
         counts.articlesNew++
         if (duplicateOf !== null) counts.articlesDuplicate++
@@ -312,26 +400,57 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       if (outcome !== 'unchanged') {
         try {
           kb ??= await knowledgeFor(db)
-          await enrichStoredArticle(db, id, { title: article.title, text: article.text, language: article.language, publishedAt: article.publishedAt }, kb)
+          await enrichStoredArticle(
+            db,
+            id,
+            {
+              title: article.title,
+              text: article.text,
+              language: article.language,
+              publishedAt: article.publishedAt,
+            },
+            kb,
+          )
         } catch (error) {
           // The article stays stored with enriched_at null; `newshound enrich` retries it.
           const reason = describeError(error)
           log.warn({ source: entry.source.id, url: page.url, stage: 'enrich' }, reason)
-          await recordFetchError(db, { runId, sourceId: entry.source.id, url: page.url, stage: 'enrich', code: 'E_ENRICH', reason })
+          await recordFetchError(db, {
+            runId,
+            sourceId: entry.source.id,
+            url: page.url,
+            stage: 'enrich',
+            code: 'E_ENRICH',
+            reason,
+          })
         }
       }
     } catch (error) {
       counts.articlesFailed++
       const reason = describeError(error)
-      const code = error instanceof NewshoundError ? error.code : stage === 'extract' ? 'E_EXTRACT' : 'E_STORE'
+      const code =
+        error instanceof NewshoundError ? error.code : stage === 'extract' ? 'E_EXTRACT' : 'E_STORE'
       log.warn({ source: entry.source.id, url: page.url, stage, code }, reason)
-      await recordFetchError(db, { runId, sourceId: entry.source.id, url: page.url, stage, code, reason })
+      await recordFetchError(db, {
+        runId,
+        sourceId: entry.source.id,
+        url: page.url,
+        stage,
+        code,
+        reason,
+      })
       // A page we cannot extract will not get better by refetching; a store error might.
-      await markItems(db, itemIds, { status: stage === 'extract' ? 'rejected' : 'failed', error: reason })
+      await markItems(db, itemIds, {
+        status: stage === 'extract' ? 'rejected' : 'failed',
+        error: reason,
+      })
     }
   }
 
-  async function recordPageFailure(entry: { url: string; items: PendingItem[]; source: SourceDefinition }, failure: PageFailure) {
+  async function recordPageFailure(
+    entry: { url: string; items: PendingItem[]; source: SourceDefinition },
+    failure: PageFailure,
+  ) {
     if (failure.skipped) counts.articlesSkipped++
     else counts.articlesFailed++
     log.warn({ source: entry.source.id, url: failure.url, code: failure.code }, failure.reason)
@@ -345,6 +464,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       httpStatus: failure.httpStatus,
     })
     const status = failure.skipped ? 'skipped' : failure.transient ? 'failed' : 'rejected'
-    await markItems(db, entry.items.map((i) => i.id), { status, error: failure.reason })
+    await markItems(
+      db,
+      entry.items.map((i) => i.id),
+      { status, error: failure.reason },
+    )
   }
 }

@@ -49,12 +49,16 @@ function checkUrl(id: string, field: string, value: string): void {
 export function defineSource(definition: SourceDefinition): SourceDefinition {
   const { id } = definition
   if (!ID_PATTERN.test(id)) {
-    throw new ConfigError(`source id must be lower-case letters, digits and dashes: ${JSON.stringify(id)}`)
+    throw new ConfigError(
+      `source id must be lower-case letters, digits and dashes: ${JSON.stringify(id)}`,
+    )
   }
   if (definition.name.trim() === '') throw new ConfigError(`source ${id}: name is empty`)
   checkUrl(id, 'homepage', definition.homepage)
   if (!/^[a-z]{2}$/.test(definition.language)) {
-    throw new ConfigError(`source ${id}: language must be an ISO 639-1 code, got ${definition.language}`)
+    throw new ConfigError(
+      `source ${id}: language must be an ISO 639-1 code, got ${definition.language}`,
+    )
   }
   if (definition.feeds.length === 0 && (definition.sitemaps?.length ?? 0) === 0) {
     throw new ConfigError(`source ${id}: needs at least one feed or sitemap`)
@@ -62,7 +66,9 @@ export function defineSource(definition: SourceDefinition): SourceDefinition {
   for (const feed of definition.feeds) checkUrl(id, 'feed', feed)
   for (const sitemap of definition.sitemaps ?? []) checkUrl(id, 'sitemap', sitemap)
   if (!cron.validate(definition.schedule)) {
-    throw new ConfigError(`source ${id}: invalid cron expression ${JSON.stringify(definition.schedule)}`)
+    throw new ConfigError(
+      `source ${id}: invalid cron expression ${JSON.stringify(definition.schedule)}`,
+    )
   }
   return Object.freeze({ ...definition })
 }

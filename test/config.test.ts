@@ -26,7 +26,11 @@ describe('loadConfig', () => {
 
   it('fails once with a message naming every bad key', () => {
     const attempt = () =>
-      loadConfig({ env: { NEWSHOUND_CONCURRENCY: 'many', NEWSHOUND_PROXY: 'ftp://x' }, envFile: null, flags: { timeoutMs: -1 } })
+      loadConfig({
+        env: { NEWSHOUND_CONCURRENCY: 'many', NEWSHOUND_PROXY: 'ftp://x' },
+        envFile: null,
+        flags: { timeoutMs: -1 },
+      })
     expect(attempt).toThrow(ConfigError)
     try {
       attempt()
@@ -39,7 +43,12 @@ describe('loadConfig', () => {
   })
 
   it('parses dotenv lines with quotes and comments', () => {
-    expect(parseDotenv('# c\nA=1\nexport B="two words"\nC=x # trailing\n\nD=')).toEqual({ A: '1', B: 'two words', C: 'x', D: '' })
+    expect(parseDotenv('# c\nA=1\nexport B="two words"\nC=x # trailing\n\nD=')).toEqual({
+      A: '1',
+      B: 'two words',
+      C: 'x',
+      D: '',
+    })
   })
 
   it('.env.example lists every key with its default, and its defaults load', () => {

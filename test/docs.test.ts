@@ -19,7 +19,12 @@ function commandNames(command: Command, prefix = ''): string[] {
 describe('docs', () => {
   it('README documents every CLI command', () => {
     const sink = { write: () => undefined }
-    const program = createProgram({ stdout: sink, stderr: sink, env: {}, cwd: process.cwd() }) as unknown as Command
+    const program = createProgram({
+      stdout: sink,
+      stderr: sink,
+      env: {},
+      cwd: process.cwd(),
+    }) as unknown as Command
     const names = commandNames(program)
     expect(names.length).toBeGreaterThan(10)
     const missing = names.filter((name) => !README.includes(`newshound ${name}`))

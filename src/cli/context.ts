@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings'
 import { sources as catalog } from '../../crawlers/index.js'
 import { type ConfigKey, type LoadedConfig, loadConfig } from '../config.js'
-import { type Logger, createLogger } from '../log.js'
+import { createLogger, type Logger } from '../log.js'
 import type { SourceDefinition } from '../sources.js'
 import { type OpenedDatabase, openDatabase } from '../store/database.js'
 import { listImportedSources } from '../store/sources.js'
@@ -47,7 +47,10 @@ export function loggerFor(loaded: LoadedConfig): Logger {
   return createLogger({ level: loaded.config.logLevel })
 }
 
-export async function withDatabase<T>(path: string, fn: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  path: string,
+  fn: (opened: OpenedDatabase) => Promise<T>,
+): Promise<T> {
   const opened = await openDatabase(path)
   try {
     return await fn(opened)

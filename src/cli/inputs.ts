@@ -18,7 +18,11 @@ export function isUrl(input: string): boolean {
 }
 
 /** Expands directories into their files with one of the given suffixes (sorted). */
-export async function expandInputs(inputs: readonly string[], suffixes: readonly string[], cwd: string): Promise<string[]> {
+export async function expandInputs(
+  inputs: readonly string[],
+  suffixes: readonly string[],
+  cwd: string,
+): Promise<string[]> {
   const out: string[] = []
   for (const input of inputs) {
     if (isUrl(input) || input === '-') {
@@ -43,8 +47,16 @@ export async function loadInput(
   options: { client: HttpClient; maxBytes: number; allowPrivate: boolean; cwd: string },
 ): Promise<LoadedInput> {
   if (isUrl(input)) {
-    const res = await options.client.fetch(input, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate })
-    return { input, url: res.url, bytes: res.body, contentType: res.headers['content-type'] ?? null }
+    const res = await options.client.fetch(input, {
+      maxBytes: options.maxBytes,
+      allowPrivate: options.allowPrivate,
+    })
+    return {
+      input,
+      url: res.url,
+      bytes: res.body,
+      contentType: res.headers['content-type'] ?? null,
+    }
   }
   const path = resolve(options.cwd, input)
   let bytes: Buffer
@@ -53,6 +65,7 @@ export async function loadInput(
   } catch (error) {
     throw new Error(`cannot read ${input}: ${describeError(error)}`)
   }
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes, { maxOutputLength: options.maxBytes })
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b)
+    bytes = gunzipSync(bytes, { maxOutputLength: options.maxBytes })
   return { input, url: pathToFileURL(path).toString(), bytes, contentType: null }
 }

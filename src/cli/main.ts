@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from '@commander-js/extra-typings'
-import { NewshoundError, describeError } from '../errors.js'
+import { describeError, NewshoundError } from '../errors.js'
 import { createProgram } from './program.js'
 
 /** The only place that turns errors into text and exit codes (README: Exit codes). */
@@ -19,7 +19,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return error.code === 'E_CONFIG' || error.code === 'E_USAGE' ? 2 : 1
     }
     process.stderr.write(`newshound: ${describeError(error)}\n`)
-    if (process.env['LOG_LEVEL'] === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+    if (process.env['LOG_LEVEL'] === 'debug' && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`)
     return 1
   }
 }

@@ -1,22 +1,27 @@
 import { Command } from '@commander-js/extra-typings'
+import { makeCoCommand } from './commands/co.js'
 import { makeConfigCommand } from './commands/config.js'
 import { makeCrawlCommand } from './commands/crawl.js'
 import { makeDbCommand } from './commands/db.js'
-import { makeAnalyzeCommand, makeEnrichCommand, makeEntitiesCommand, makeEntityCommand } from './commands/entities.js'
+import {
+  makeAnalyzeCommand,
+  makeEnrichCommand,
+  makeEntitiesCommand,
+  makeEntityCommand,
+} from './commands/entities.js'
+import { makeExportCommand } from './commands/export.js'
 import { makeExtractCommand } from './commands/extract.js'
 import { makeFeedCommand } from './commands/feed.js'
 import { makeFlowsCommand, makeMovesCommand, makePersonCommand } from './commands/moves.js'
+import { makeReportCommand } from './commands/report.js'
 import { makeErrorsCommand, makeRunsCommand } from './commands/runs.js'
 import { makeScheduleCommand, makeStatusCommand } from './commands/schedule.js'
-import { makeSourcesCommand } from './commands/sources.js'
-import { makeCoCommand } from './commands/co.js'
-import { makeExportCommand } from './commands/export.js'
-import { makeReportCommand } from './commands/report.js'
 import { makeSearchCommand } from './commands/search.js'
+import { makeSourcesCommand } from './commands/sources.js'
 import { makeStatsCommand } from './commands/stats.js'
 import { makeTimelineCommand } from './commands/timeline.js'
 import { makeTrendsCommand } from './commands/trends.js'
-import { type Io, defaultIo } from './context.js'
+import { defaultIo, type Io } from './context.js'
 
 export const VERSION = '0.1.0'
 
@@ -59,7 +64,9 @@ export function createProgram(io: Io = defaultIo()): Command {
   // addCommand() does not copy settings to commands built elsewhere: apply them to the whole tree,
   // so main.ts maps every parse error to exit 2 and tests can capture help output.
   const configure = (command: Command) => {
-    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     command.showHelpAfterError()
     for (const sub of command.commands) configure(sub as unknown as Command)
   }

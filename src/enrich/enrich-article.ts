@@ -1,9 +1,9 @@
-import { detectLanguage } from './language.js'
+import type { KnowledgeBase } from '../knowledge/load-knowledge.js'
 import { summarizeEntities } from './entities/analyze.js'
 import { recognizeEntities } from './entities/recognize.js'
+import { detectLanguage } from './language.js'
 import { detectMoves } from './moves/detect-moves.js'
 import type { TalentMove } from './moves/types.js'
-import type { KnowledgeBase } from '../knowledge/load-knowledge.js'
 
 export interface EnrichInput {
   readonly title: string | null
@@ -43,7 +43,10 @@ export function enrichArticle(input: EnrichInput, kb: KnowledgeBase): Enrichment
   const text = enrichmentText(input)
   const language = input.language ?? detectLanguage(text)
   const mentions = recognizeEntities(text, language ?? 'en', kb)
-  const moves = detectMoves(text, language ?? 'en', mentions, { publishedAt: input.publishedAt, kb })
+  const moves = detectMoves(text, language ?? 'en', mentions, {
+    publishedAt: input.publishedAt,
+    kb,
+  })
   return {
     language,
     moves,

@@ -36,7 +36,12 @@ export const ANCHOR_COUNT = 4
  * @example tokenize('Meta-CEO Mark Zuckerberg, 2023') // ['meta', 'ceo', 'mark', 'zuckerberg', '2023']
  */
 export function tokenize(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  )
 }
 
 /** murmur3's 32-bit finaliser: spreads every input bit over the output. */
@@ -90,7 +95,13 @@ export function fingerprintText(text: string): Fingerprint {
   const simhash = `${hi.toString(16).padStart(8, '0')}${lo.toString(16).padStart(8, '0')}`
   const paragraphs = paragraphHashes(text)
   const anchors = [...new Set(paragraphs)].sort((x, y) => x - y).slice(0, ANCHOR_COUNT)
-  return { simhash, bands: simhashBands(simhash), shingles: sortedDistinct(lows), paragraphs, anchors }
+  return {
+    simhash,
+    bands: simhashBands(simhash),
+    shingles: sortedDistinct(lows),
+    paragraphs,
+    anchors,
+  }
 }
 
 /**

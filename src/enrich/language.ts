@@ -1,12 +1,70 @@
 import { franc } from 'franc-min'
 
 const ISO3_TO_1: Readonly<Record<string, string>> = {
-  eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', nld: 'nl', por: 'pt', pol: 'pl', swe: 'sv', dan: 'da',
-  nob: 'no', fin: 'fi', ces: 'cs', rus: 'ru', ukr: 'uk', tur: 'tr', jpn: 'ja', cmn: 'zh', kor: 'ko', arb: 'ar',
+  eng: 'en',
+  deu: 'de',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  nld: 'nl',
+  por: 'pt',
+  pol: 'pl',
+  swe: 'sv',
+  dan: 'da',
+  nob: 'no',
+  fin: 'fi',
+  ces: 'cs',
+  rus: 'ru',
+  ukr: 'uk',
+  tur: 'tr',
+  jpn: 'ja',
+  cmn: 'zh',
+  kor: 'ko',
+  arb: 'ar',
 }
 
-const EN = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with', 'was', 'has', 'said', 'from', 'its', 'at', 'by', 'who', 'will'])
-const DE = new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'von', 'den', 'sich', 'hat', 'für', 'auf', 'ein', 'eine', 'zu', 'im', 'dem', 'wird', 'sagte'])
+const EN = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'is',
+  'that',
+  'for',
+  'with',
+  'was',
+  'has',
+  'said',
+  'from',
+  'its',
+  'at',
+  'by',
+  'who',
+  'will',
+])
+const DE = new Set([
+  'der',
+  'die',
+  'das',
+  'und',
+  'ist',
+  'nicht',
+  'mit',
+  'von',
+  'den',
+  'sich',
+  'hat',
+  'für',
+  'auf',
+  'ein',
+  'eine',
+  'zu',
+  'im',
+  'dem',
+  'wird',
+  'sagte',
+])
 
 /**
  * ISO 639-1 language of a text: franc-min's trigram model on texts long enough for it, a

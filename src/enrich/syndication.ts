@@ -45,7 +45,10 @@ const EDGE_LINES = 3
  * @example findSyndicationCredit('…\nDieser Artikel erschien zuerst bei KI-Rundschau.') // { origin: 'KI-Rundschau', host: null, … }
  */
 export function findSyndicationCredit(text: string): SyndicationCredit | null {
-  const lines = text.split(/\n+/).map((l) => l.trim()).filter((l) => l !== '')
+  const lines = text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
   const last = lines.slice(-EDGE_LINES).reverse()
   const first = lines.slice(0, EDGE_LINES)
   for (const line of [...last, ...first]) {
@@ -67,7 +70,8 @@ function creditFrom(raw: string, line: string): SyndicationCredit | null {
     .replace(/[.!;:,]+$/, '')
     .trim()
   if (origin === '') return null
-  const domain = /(?:^|[\s(/])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=$|[\s)/:,])/i.exec(url ?? origin)?.[1] ?? null
+  const domain =
+    /(?:^|[\s(/])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=$|[\s)/:,])/i.exec(url ?? origin)?.[1] ?? null
   return { origin, host: domain ? domain.toLowerCase().replace(/^www\./, '') : null, url, line }
 }
 
@@ -86,7 +90,10 @@ function fold(s: string): string {
   return s
     .trim()
     .replace(/^(?:the|der|die|das|dem|den)\s+/i, '')
-    .normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 /**
@@ -95,7 +102,10 @@ function fold(s: string): string {
  * domain's first label ("TechCrunch" for techcrunch.com).
  * @example creditNamesSite(credit, { names: ['KI-Rundschau'], domain: 'ki-rundschau.de' }) // true
  */
-export function creditNamesSite(credit: Pick<SyndicationCredit, 'origin' | 'host'>, site: SiteIdentity): boolean {
+export function creditNamesSite(
+  credit: Pick<SyndicationCredit, 'origin' | 'host'>,
+  site: SiteIdentity,
+): boolean {
   const origin = fold(credit.origin)
   if (origin !== '' && site.names.some((n) => n !== null && fold(n) === origin)) return true
   if (!site.domain) return false

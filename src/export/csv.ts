@@ -1,6 +1,6 @@
+import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
-import { once } from 'node:events'
 
 /** A cell: text, number, boolean (written 1/0) or empty (null/undefined). */
 export type CsvValue = string | number | boolean | null | undefined
@@ -71,7 +71,8 @@ export async function writeCsv(
   const batchRows = options.batchRows ?? 2000
   const flush = async (chunk: string) => {
     const ok = sink.write(chunk)
-    if (ok === false && sink.once) await new Promise<void>((resolve) => sink.once?.('drain', resolve))
+    if (ok === false && sink.once)
+      await new Promise<void>((resolve) => sink.once?.('drain', resolve))
   }
   await flush(`${options.bom ? '\ufeff' : ''}${csvLine(header)}`)
   let count = 0
@@ -86,7 +87,8 @@ export async function writeCsv(
       const value = row[i]
       let cell: string
       if (value === null || value === undefined) cell = ''
-      else if (typeof value === 'number') cell = Number.isInteger(value) ? `${value}` : csvCell(value)
+      else if (typeof value === 'number')
+        cell = Number.isInteger(value) ? `${value}` : csvCell(value)
       else if (value === lastValue[i]) cell = lastCell[i] as string
       else {
         cell = csvCell(value)
@@ -114,7 +116,10 @@ export async function writeCsv(
  * Writes a file through a temporary name and renames it at the end, so a failed or interrupted
  * export never leaves a half-written FILE.csv that a dashboard would pick up.
  */
-export async function writeFileAtomically<T>(path: string, write: (sink: CsvSink) => Promise<T>): Promise<T> {
+export async function writeFileAtomically<T>(
+  path: string,
+  write: (sink: CsvSink) => Promise<T>,
+): Promise<T> {
   const tmp = `${path}.${process.pid}.tmp`
   const stream = createWriteStream(tmp, { encoding: 'utf8' })
   try {

@@ -1,14 +1,22 @@
 import { type RawBuilder, sql } from 'kysely'
-import type { OpenedDatabase } from '../store/database.js'
+import type { Bucket } from '../query/range.js'
 import type { ResolvedEntity } from '../query/resolve-entity.js'
 import { STORY_AT, type StoryFilter, storyWhere } from '../query/story-filter.js'
-import { MOVE_DAY, hasMovesTables, moveWhere, queryFlows } from '../query/talent-flows.js'
-import { type Bucket } from '../query/range.js'
+import { hasMovesTables, MOVE_DAY, moveWhere, queryFlows } from '../query/talent-flows.js'
 import { queryTimeline } from '../query/timeline.js'
-import { type RisingEntitiesOptions, queryRisingEntities } from '../query/trends.js'
+import { queryRisingEntities, type RisingEntitiesOptions } from '../query/trends.js'
+import type { OpenedDatabase } from '../store/database.js'
 import type { CsvValue } from './csv.js'
 
-export const DATASET_NAMES = ['articles', 'mentions', 'entities', 'moves', 'flows', 'trends', 'timeline'] as const
+export const DATASET_NAMES = [
+  'articles',
+  'mentions',
+  'entities',
+  'moves',
+  'flows',
+  'trends',
+  'timeline',
+] as const
 export type DatasetName = (typeof DATASET_NAMES)[number]
 
 /** A column of an export: its stable name and what it holds (README lists both, in order). */
@@ -21,7 +29,9 @@ export interface ExportOptions extends StoryFilter {
   /** trends */
   readonly trends?: Omit<RisingEntitiesOptions, keyof StoryFilter> | undefined
   /** timeline */
-  readonly timeline?: { readonly entities: readonly ResolvedEntity[]; readonly by: Bucket } | undefined
+  readonly timeline?:
+    | { readonly entities: readonly ResolvedEntity[]; readonly by: Bucket }
+    | undefined
   readonly now?: Date | undefined
 }
 
@@ -53,7 +63,10 @@ export const DATASET_COLUMNS: Readonly<Record<DatasetName, readonly DatasetColum
     c('site_name', 'site name from the page metadata'),
     c('is_paywalled', '1 when the page is (partly) paywalled'),
     c('duplicate_of', 'article id of the story this is a copy of (only with --include-duplicates)'),
-    c('cluster_id', 'story id: the article id of the representative of its duplicate cluster (its own id for originals)'),
+    c(
+      'cluster_id',
+      'story id: the article id of the representative of its duplicate cluster (its own id for originals)',
+    ),
   ],
   mentions: [
     c('story_at', 'story time (ISO-8601 UTC)'),
@@ -73,7 +86,10 @@ export const DATASET_COLUMNS: Readonly<Record<DatasetName, readonly DatasetColum
     c('entity_id', 'entity id'),
     c('entity_id_label', 'entity name'),
     c('entity_kind', 'person or org'),
-    c('entity_key', 'stable key (knowledge-base id such as org:meta, or kind:~slug when discovered)'),
+    c(
+      'entity_key',
+      'stable key (knowledge-base id such as org:meta, or kind:~slug when discovered)',
+    ),
     c('origin', 'kb (shipped knowledge base), user (imported) or discovered (found in text)'),
     c('wikidata_id', 'Wikidata id when known'),
     c('parent_id', 'parent organisation id'),
@@ -123,7 +139,7 @@ export const DATASET_COLUMNS: Readonly<Record<DatasetName, readonly DatasetColum
     c('stories', 'stories in the window mentioning the entity'),
     c('mentions', 'sum of mention counts in those stories'),
     c('baseline_stories', 'stories in the baseline period before the window'),
-    c('expected_stories', 'baseline stories scaled to the window\'s story volume'),
+    c('expected_stories', "baseline stories scaled to the window's story volume"),
     c('share', 'stories / all stories in the window'),
     c('baseline_share', 'baseline_stories / all stories in the baseline'),
     c('score', 'log2((stories + 5) / (expected_stories + 5)): > 0 rising, < 0 falling'),
@@ -144,7 +160,10 @@ export const DATASET_COLUMNS: Readonly<Record<DatasetName, readonly DatasetColum
 }
 
 /** Compiles a query with kysely and iterates it with better-sqlite3 as arrays: no row objects. */
-function iterateRaw(opened: OpenedDatabase, query: RawBuilder<unknown>): Iterable<readonly CsvValue[]> {
+function iterateRaw(
+  opened: OpenedDatabase,
+  query: RawBuilder<unknown>,
+): Iterable<readonly CsvValue[]> {
   const compiled = query.compile(opened.db)
   const statement = opened.sqlite.prepare(compiled.sql).raw(true)
   return statement.iterate(...(compiled.parameters as unknown[])) as Iterable<readonly CsvValue[]>
@@ -156,7 +175,12 @@ function iterateRaw(opened: OpenedDatabase, query: RawBuilder<unknown>): Iterabl
  * one JSON.parse per chunk instead of a call and a value conversion per cell (articles export:
  * about a quarter faster). JSON keeps integers, text and NULL exactly (no REAL columns here).
  */
-function* iterateInChunks(opened: OpenedDatabase, select: readonly RawBuilder<unknown>[], from: RawBuilder<unknown>, where: RawBuilder<unknown>): Generator<readonly CsvValue[]> {
+function* iterateInChunks(
+  opened: OpenedDatabase,
+  select: readonly RawBuilder<unknown>[],
+  from: RawBuilder<unknown>,
+  where: RawBuilder<unknown>,
+): Generator<readonly CsvValue[]> {
   const aliased = select.map((expr, i) => sql`${expr} AS ${sql.raw(`c${i}`)}`)
   const cells = sql.raw(select.map((_, i) => `c${i}`).join(', '))
   const compiled = sql`
@@ -192,17 +216,26 @@ function articlesFrom(filter: StoryFilter): RawBuilder<unknown> {
  * entry per entity, not per row): 2.4 s instead of 4.2 s for 900,000 rows in the benchmark.
  * Same rows as `articles JOIN mentions JOIN entities ORDER BY a.id, m.entity_id`.
  */
-function* mentionRows(opened: OpenedDatabase, options: StoryFilter): Generator<readonly CsvValue[]> {
+function* mentionRows(
+  opened: OpenedDatabase,
+  options: StoryFilter,
+): Generator<readonly CsvValue[]> {
   const entities = new Map<number, readonly [string, string]>()
-  for (const [id, name, kind] of opened.sqlite.prepare('SELECT id, name, kind FROM entities').raw(true).iterate() as Iterable<[number, string, string]>) {
+  for (const [id, name, kind] of opened.sqlite
+    .prepare('SELECT id, name, kind FROM entities')
+    .raw(true)
+    .iterate() as Iterable<[number, string, string]>) {
     entities.set(id, [name, kind])
   }
-  const articles = iterateRaw(opened, sql`
+  const articles = iterateRaw(
+    opened,
+    sql`
     SELECT ${STORY_AT}, a.id, a.title, a.source_id, a.language, a.canonical_url, coalesce(a.cluster_id, a.duplicate_of, a.id),
       (SELECT json_group_array(json_array(m.entity_id, m.count, m.surface)) FROM mentions m WHERE m.article_id = a.id)
     FROM ${articlesFrom(options)}
     WHERE ${storyWhere(options)}
-    ORDER BY a.id`)
+    ORDER BY a.id`,
+  )
   for (const a of articles) {
     const mentions = JSON.parse(a[7] as string) as [number, number, string][]
     let previous = -Infinity
@@ -214,7 +247,21 @@ function* mentionRows(opened: OpenedDatabase, options: StoryFilter): Generator<r
     if (!sorted) mentions.sort((x, y) => x[0] - y[0])
     for (const [entityId, count, surface] of mentions) {
       const entity = entities.get(entityId)
-      if (entity) yield [a[0], a[1], a[2], a[3], a[4], entityId, entity[0], entity[1], count, surface, a[5], a[6]]
+      if (entity)
+        yield [
+          a[0],
+          a[1],
+          a[2],
+          a[3],
+          a[4],
+          entityId,
+          entity[0],
+          entity[1],
+          count,
+          surface,
+          a[5],
+          a[6],
+        ]
     }
   }
 }
@@ -224,25 +271,44 @@ function* mentionRows(opened: OpenedDatabase, options: StoryFilter): Generator<r
  * by src/query (trends, timeline, flows: small). Column order = DATASET_COLUMNS.
  * @example const { columns, rows } = await exportDataset(opened, 'mentions', { since })
  */
-export async function exportDataset(opened: OpenedDatabase, name: DatasetName, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportDataset(
+  opened: OpenedDatabase,
+  name: DatasetName,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   const columns = DATASET_COLUMNS[name].map((col) => col.name)
   const where = storyWhere(options)
   switch (name) {
     case 'articles': {
       const select = [
-        sql`a.id`, STORY_AT, sql`a.published_at`, sql`a.fetched_at`, sql`a.source_id`, sql`s.name`, sql`a.language`, sql`a.title`,
-        sql`a.canonical_url`, sql`(SELECT group_concat(value, '; ') FROM json_each(a.authors_json))`, sql`a.site_name`,
-        sql`a.is_paywalled`, sql`a.duplicate_of`, sql`coalesce(a.cluster_id, a.duplicate_of, a.id)`,
+        sql`a.id`,
+        STORY_AT,
+        sql`a.published_at`,
+        sql`a.fetched_at`,
+        sql`a.source_id`,
+        sql`s.name`,
+        sql`a.language`,
+        sql`a.title`,
+        sql`a.canonical_url`,
+        sql`(SELECT group_concat(value, '; ') FROM json_each(a.authors_json))`,
+        sql`a.site_name`,
+        sql`a.is_paywalled`,
+        sql`a.duplicate_of`,
+        sql`coalesce(a.cluster_id, a.duplicate_of, a.id)`,
       ]
       const from = sql`articles a NOT INDEXED LEFT JOIN sources s ON s.id = a.source_id`
       return {
         columns,
-        rows: options.since || options.until
-          ? iterateRaw(opened, sql`
+        rows:
+          options.since || options.until
+            ? iterateRaw(
+                opened,
+                sql`
               SELECT ${sql.join(select)} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
               WHERE ${where}
-              ORDER BY a.id`)
-          : iterateInChunks(opened, select, from, where),
+              ORDER BY a.id`,
+              )
+            : iterateInChunks(opened, select, from, where),
       }
     }
     case 'mentions':
@@ -250,7 +316,9 @@ export async function exportDataset(opened: OpenedDatabase, name: DatasetName, o
     case 'entities':
       return {
         columns,
-        rows: iterateRaw(opened, sql`
+        rows: iterateRaw(
+          opened,
+          sql`
           SELECT e.id, e.name, e.kind, e.key, e.origin, e.wikidata_id, e.parent_id, p.name,
             c.stories, c.mentions, c.first_at, c.last_at
           FROM (
@@ -263,13 +331,21 @@ export async function exportDataset(opened: OpenedDatabase, name: DatasetName, o
           JOIN entities e ON e.id = c.entity_id
           LEFT JOIN entities p ON p.id = e.parent_id
           WHERE e.merged_into IS NULL
-          ORDER BY e.id`),
+          ORDER BY e.id`,
+        ),
       }
     case 'moves': {
-      if (!(await hasMovesTables(opened.db))) return { columns, rows: [], note: 'this database has no moves tables yet (talent-moves migration): header only' }
+      if (!(await hasMovesTables(opened.db)))
+        return {
+          columns,
+          rows: [],
+          note: 'this database has no moves tables yet (talent-moves migration): header only',
+        }
       return {
         columns,
-        rows: iterateRaw(opened, sql`
+        rows: iterateRaw(
+          opened,
+          sql`
           SELECT mv.id, ${MOVE_DAY}, mv.happened_at, mv.person_id, p.name, mv.from_org_id, fo.name, mv.to_org_id, tor.name,
             mv.role, mv.role_normalized, mv.kind, mv.status, mv.confidence, mv.report_count, mv.first_seen_at, mv.last_seen_at,
             ev.url, ev.sentence
@@ -285,30 +361,81 @@ export async function exportDataset(opened: OpenedDatabase, name: DatasetName, o
             ) WHERE n = 1
           ) ev ON ev.move_id = mv.id
           WHERE ${moveWhere({ ...options, status: 'all' })}
-          ORDER BY ${MOVE_DAY}, mv.id`),
+          ORDER BY ${MOVE_DAY}, mv.id`,
+        ),
       }
     }
     case 'flows': {
-      if (!(await hasMovesTables(opened.db))) return { columns, rows: [], note: 'this database has no moves tables yet (talent-moves migration): header only' }
+      if (!(await hasMovesTables(opened.db)))
+        return {
+          columns,
+          rows: [],
+          note: 'this database has no moves tables yet (talent-moves migration): header only',
+        }
       const flows = await queryFlows(opened.db, options)
-      return { columns, rows: flows.map((f) => [f.from_org_id, f.from_org_name, f.to_org_id, f.to_org_name, f.moves, f.people, f.latest_at]) }
+      return {
+        columns,
+        rows: flows.map((f) => [
+          f.from_org_id,
+          f.from_org_name,
+          f.to_org_id,
+          f.to_org_name,
+          f.moves,
+          f.people,
+          f.latest_at,
+        ]),
+      }
     }
     case 'trends': {
-      const rows = await queryRisingEntities(opened.db, { ...options, ...options.trends, now: options.now })
+      const rows = await queryRisingEntities(opened.db, {
+        ...options,
+        ...options.trends,
+        now: options.now,
+      })
       return {
         columns,
         rows: rows.map((r) => [
-          r.rank, r.entity_id, r.entity_name, r.entity_kind, r.window_start, r.window_end, r.stories, r.mentions,
-          r.baseline_stories, r.expected_stories, r.share, r.baseline_share, r.score, r.top_story_id, r.top_story_title,
-          r.top_story_url, r.top_story_at,
+          r.rank,
+          r.entity_id,
+          r.entity_name,
+          r.entity_kind,
+          r.window_start,
+          r.window_end,
+          r.stories,
+          r.mentions,
+          r.baseline_stories,
+          r.expected_stories,
+          r.share,
+          r.baseline_share,
+          r.score,
+          r.top_story_id,
+          r.top_story_title,
+          r.top_story_url,
+          r.top_story_at,
         ]),
       }
     }
     case 'timeline': {
       const spec = options.timeline
-      if (!spec || spec.entities.length === 0) return { columns, rows: [], note: 'no entities given: header only' }
-      const rows = await queryTimeline(opened.db, spec.entities, { ...options, by: spec.by, now: options.now })
-      return { columns, rows: rows.map((r) => [r.bucket, r.entity_id, r.entity_name, r.stories, r.mentions, r.total_stories, r.share]) }
+      if (!spec || spec.entities.length === 0)
+        return { columns, rows: [], note: 'no entities given: header only' }
+      const rows = await queryTimeline(opened.db, spec.entities, {
+        ...options,
+        by: spec.by,
+        now: options.now,
+      })
+      return {
+        columns,
+        rows: rows.map((r) => [
+          r.bucket,
+          r.entity_id,
+          r.entity_name,
+          r.stories,
+          r.mentions,
+          r.total_stories,
+          r.share,
+        ]),
+      }
     }
   }
 }

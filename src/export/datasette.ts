@@ -49,7 +49,8 @@ LIMIT 50`,
   },
   entity_timeline: {
     title: 'Stories per week for one entity',
-    description: 'newshound timeline NAME --by week: stories mentioning the entity (by exact name) and all stories per week, since a date.',
+    description:
+      'newshound timeline NAME --by week: stories mentioning the entity (by exact name) and all stories per week, since a date.',
     sql: `WITH weeks AS (
   SELECT date(${STORY_AT}, '-6 days', 'weekday 1') AS week, count(*) AS total_stories
   FROM articles a
@@ -67,7 +68,8 @@ ORDER BY w.week`,
   },
   co_mentions: {
     title: 'Mentioned together with',
-    description: 'newshound co NAME: entities most often mentioned in the same stories as the entity (by exact name).',
+    description:
+      'newshound co NAME: entities most often mentioned in the same stories as the entity (by exact name).',
     sql: `SELECT e2.id AS entity_id, e2.name AS entity, e2.kind, count(*) AS stories, max(${STORY_AT}) AS latest_at
 FROM entities e1
 JOIN mentions m1 ON m1.entity_id = e1.id
@@ -81,7 +83,8 @@ LIMIT 50`,
   },
   search_stories: {
     title: 'Search stories',
-    description: 'newshound search: full-text search (FTS5 syntax) over titles and texts, best first, copies left out.',
+    description:
+      'newshound search: full-text search (FTS5 syntax) over titles and texts, best first, copies left out.',
     sql: `SELECT a.id AS article_id, ${STORY_AT} AS story_at, a.source_id, a.title, a.canonical_url AS url,
   snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
@@ -91,7 +94,8 @@ LIMIT 50`,
   },
   source_health: {
     title: 'Source health',
-    description: 'newshound stats sources: articles and stories per source, latest story, feeds failing (3+ failed polls in a row).',
+    description:
+      'newshound stats sources: articles and stories per source, latest story, feeds failing (3+ failed polls in a row).',
     sql: `SELECT s.id AS source_id, s.name,
   (SELECT count(*) FROM articles a WHERE a.source_id = s.id) AS articles,
   (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.duplicate_of IS NULL) AS stories,
@@ -104,7 +108,8 @@ ORDER BY s.id`,
   },
   talent_flows: {
     title: 'Talent flows between organisations',
-    description: 'Reported moves per (from, to) organisation pair since a date (YYYY-MM-DD); empty side = unknown.',
+    description:
+      'Reported moves per (from, to) organisation pair since a date (YYYY-MM-DD); empty side = unknown.',
     sql: `SELECT fo.name AS from_org, tor.name AS to_org, count(*) AS moves, count(DISTINCT mv.person_id) AS people,
   max(coalesce(mv.happened_at, substr(mv.first_seen_at, 1, 10))) AS latest
 FROM moves mv
@@ -118,11 +123,13 @@ ORDER BY moves DESC, people DESC, fo.name IS NULL, fo.name, tor.name IS NULL, to
 
 export const TABLES: Readonly<Record<string, TableMetadata>> = {
   articles: {
-    description: 'One row per story URL. duplicate_of points at the story this article copies (syndication, second URL); analyst queries count rows where it is null.',
+    description:
+      'One row per story URL. duplicate_of points at the story this article copies (syndication, second URL); analyst queries count rows where it is null.',
     columns: {
       canonical_url: 'normalised URL (the identity of the article)',
       source_id: 'the source it was crawled from (sources.id)',
-      published_at: 'published time, ISO-8601 UTC; null when the page gave none (then fetched_at is the story time)',
+      published_at:
+        'published time, ISO-8601 UTC; null when the page gave none (then fetched_at is the story time)',
       published_from: 'where published_at came from (json-ld, meta, feed, url, ...)',
       fetched_at: 'when newshound fetched the page',
       language: 'en or de (detected)',
@@ -135,30 +142,68 @@ export const TABLES: Readonly<Record<string, TableMetadata>> = {
   },
   entities: {
     description: 'People and organisations. Merged entities point to the one kept (merged_into).',
-    columns: { key: 'stable key: knowledge-base id (org:meta) or kind:~slug when discovered', kind: 'person or org', origin: 'kb, user (imported) or discovered', parent_id: 'parent organisation' },
+    columns: {
+      key: 'stable key: knowledge-base id (org:meta) or kind:~slug when discovered',
+      kind: 'person or org',
+      origin: 'kb, user (imported) or discovered',
+      parent_id: 'parent organisation',
+    },
   },
-  entity_aliases: { description: 'Names an entity is found by; normalized = lower-case, accents folded.' },
+  entity_aliases: {
+    description: 'Names an entity is found by; normalized = lower-case, accents folded.',
+  },
   mentions: {
     description: 'Which articles mention which entities.',
-    columns: { count: 'times mentioned in the article', first_offset: 'character offset of the first mention', surface: 'the form first seen in the text' },
+    columns: {
+      count: 'times mentioned in the article',
+      first_offset: 'character offset of the first mention',
+      surface: 'the form first seen in the text',
+    },
   },
   article_mentions: {
-    description: 'View: one readable row per article and entity mentioned (facet by source_name, language, day, entity_kind). is_duplicate = 1 for copies of a story.',
+    description:
+      'View: one readable row per article and entity mentioned (facet by source_name, language, day, entity_kind). is_duplicate = 1 for copies of a story.',
   },
-  entity_daily: { description: 'View: stories (copies left out) and mentions per entity and day. Facet by entity_kind; filter entity_name.' },
-  talent_moves: { description: 'View: one row per talent move with person and organisation names and the first evidence sentence and link.' },
+  entity_daily: {
+    description:
+      'View: stories (copies left out) and mentions per entity and day. Facet by entity_kind; filter entity_name.',
+  },
+  talent_moves: {
+    description:
+      'View: one row per talent move with person and organisation names and the first evidence sentence and link.',
+  },
   moves: {
-    description: 'Talent moves: a person leaving, joining, founding or being promoted, aggregated over the stories reporting it.',
-    columns: { kind: 'departure, hire, founding or promotion', status: 'reported, rumored or denied', happened_at: 'date of the move when the text gave one (YYYY-MM-DD)', report_count: 'stories reporting it', confidence: 'detector confidence 0..1' },
+    description:
+      'Talent moves: a person leaving, joining, founding or being promoted, aggregated over the stories reporting it.',
+    columns: {
+      kind: 'departure, hire, founding or promotion',
+      status: 'reported, rumored or denied',
+      happened_at: 'date of the move when the text gave one (YYYY-MM-DD)',
+      report_count: 'stories reporting it',
+      confidence: 'detector confidence 0..1',
+    },
   },
-  move_evidence: { description: 'The sentences (article, character range) each move was read from.' },
-  move_reports: { description: 'What each article says about a move, before aggregation into moves.' },
-  sources: { description: 'Every source crawled: the catalog (crawlers/) and imported OPML feeds.' },
+  move_evidence: {
+    description: 'The sentences (article, character range) each move was read from.',
+  },
+  move_reports: {
+    description: 'What each article says about a move, before aggregation into moves.',
+  },
+  sources: {
+    description: 'Every source crawled: the catalog (crawlers/) and imported OPML feeds.',
+  },
   feeds: {
     description: 'Feed and sitemap URLs with HTTP validators and health.',
-    columns: { consecutive_failures: 'failed polls in a row (3+ = failing)', last_status: 'HTTP status of the last poll', ttl_minutes: 'the feed’s own <ttl>' },
+    columns: {
+      consecutive_failures: 'failed polls in a row (3+ = failing)',
+      last_status: 'HTTP status of the last poll',
+      ttl_minutes: 'the feed’s own <ttl>',
+    },
   },
-  feed_items: { description: 'Every feed item seen, with its fetch status (pending, fetched, failed, rejected, skipped).' },
+  feed_items: {
+    description:
+      'Every feed item seen, with its fetch status (pending, fetched, failed, rejected, skipped).',
+  },
   crawl_runs: { description: 'One row per crawl run with counts per outcome.' },
   fetch_errors: { description: 'What failed, where and why (stage, code, HTTP status).' },
   user_knowledge: { description: 'Entities and aliases imported with newshound entities import.' },
@@ -181,15 +226,26 @@ export function renderDatasetteYaml(): string {
   ]
   for (const [name, table] of Object.entries(TABLES)) {
     lines.push(`      ${name}:`, `        description: ${q(table.description)}`)
-    if (name === 'articles') lines.push('        fts_table: articles_fts', '        fts_pk: id', '        sort_desc: published_at')
+    if (name === 'articles')
+      lines.push(
+        '        fts_table: articles_fts',
+        '        fts_pk: id',
+        '        sort_desc: published_at',
+      )
     if (table.columns) {
       lines.push('        columns:')
-      for (const [column, text] of Object.entries(table.columns)) lines.push(`          ${column}: ${q(text)}`)
+      for (const [column, text] of Object.entries(table.columns))
+        lines.push(`          ${column}: ${q(text)}`)
     }
   }
   lines.push('    queries:')
   for (const [name, query] of Object.entries(CANNED_QUERIES)) {
-    lines.push(`      ${name}:`, `        title: ${q(query.title)}`, `        description: ${q(query.description)}`, '        sql: |-')
+    lines.push(
+      `      ${name}:`,
+      `        title: ${q(query.title)}`,
+      `        description: ${q(query.description)}`,
+      '        sql: |-',
+    )
     for (const line of query.sql.split('\n')) lines.push(`          ${line}`)
   }
   return `${lines.join('\n')}\n`

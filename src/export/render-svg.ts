@@ -1,5 +1,5 @@
 import * as vega from 'vega'
-import { type TopLevelSpec, compile } from 'vega-lite'
+import { compile, type TopLevelSpec } from 'vega-lite'
 
 /**
  * A Vega-Lite spec as an SVG string, rendered in Node by vega's headless view (no canvas, no

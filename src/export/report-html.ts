@@ -1,11 +1,11 @@
-import type { OpenedDatabase } from '../store/database.js'
+import { sql } from 'kysely'
 import { type Bucket, minusDays } from '../query/range.js'
 import { queryStatsDays, queryStatsSources } from '../query/stats.js'
 import { STORY_AT, storyWhere } from '../query/story-filter.js'
 import { hasMovesTables, queryFlows, queryLatestMoves } from '../query/talent-flows.js'
 import { queryTimeline, queryTopEntities } from '../query/timeline.js'
 import { queryRisingEntities } from '../query/trends.js'
-import { sql } from 'kysely'
+import type { OpenedDatabase } from '../store/database.js'
 import { renderSvg } from './render-svg.js'
 import { coverageSpec, flowsSpec, risingSpec, timelineSpec } from './vega-lite.js'
 
@@ -20,7 +20,13 @@ export interface ReportOptions {
   readonly topEntities?: number | undefined
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 
 /** Text from crawled pages and the database goes into the page only through here. */
 export function escapeHtml(value: unknown): string {
@@ -29,14 +35,26 @@ export function escapeHtml(value: unknown): string {
 
 /** A link only for http(s) URLs: a stored `javascript:` or `data:` URL becomes plain text. */
 function link(url: string | null, text: string): string {
-  if (url && /^https?:\/\//i.test(url)) return `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${escapeHtml(text)}</a>`
+  if (url && /^https?:\/\//i.test(url))
+    return `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${escapeHtml(text)}</a>`
   return escapeHtml(text)
 }
 
-function table(head: readonly string[], rows: readonly (readonly string[])[], numeric: ReadonlySet<number> = new Set()): string {
+function table(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: ReadonlySet<number> = new Set(),
+): string {
   if (rows.length === 0) return '<p class="empty">Nothing in this period.</p>'
-  const th = head.map((h, i) => `<th${numeric.has(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')
-  const body = rows.map((r) => `<tr>${r.map((cell, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`).join('\n')
+  const th = head
+    .map((h, i) => `<th${numeric.has(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
+    .join('')
+  const body = rows
+    .map(
+      (r) =>
+        `<tr>${r.map((cell, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`,
+    )
+    .join('\n')
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`
 }
 
@@ -51,7 +69,10 @@ function figure(svg: string, caption: string): string {
  * to SVG in Node and inlined.
  * @example await writeFile('report.html', await buildReport(opened, { since: '2026-11-01T00:00:00.000Z' }))
  */
-export async function buildReport(opened: OpenedDatabase, options: ReportOptions = {}): Promise<string> {
+export async function buildReport(
+  opened: OpenedDatabase,
+  options: ReportOptions = {},
+): Promise<string> {
   const db = opened.db
   const now = options.now ?? new Date()
   const until = options.until ?? now.toISOString()
@@ -72,15 +93,29 @@ export async function buildReport(opened: OpenedDatabase, options: ReportOptions
     WITH times AS MATERIALIZED (
       SELECT ${STORY_AT} AS t, a.source_id AS source FROM articles a WHERE ${storyWhere({ ...range, includeDuplicates: true })}
     )
-    SELECT date(t) AS day, source, count(*) AS articles FROM times GROUP BY day, source ORDER BY day, source`.execute(db)
+    SELECT date(t) AS day, source, count(*) AS articles FROM times GROUP BY day, source ORDER BY day, source`.execute(
+    db,
+  )
   const dayTotals = await queryStatsDays(db, range)
   const stories = dayTotals.reduce((sum, d) => sum + d.stories, 0)
 
   const charts = await Promise.all([
     rising.length > 0 ? renderSvg(risingSpec(rising)) : Promise.resolve(''),
     timeline.length > 0 ? renderSvg(timelineSpec(timeline, by)) : Promise.resolve(''),
-    flows.length > 0 ? renderSvg(flowsSpec(flows.map((f) => ({ from: f.from_org_name ?? '(unknown)', to: f.to_org_name ?? '(unknown)', moves: f.moves })))) : Promise.resolve(''),
-    coverage.rows.length > 0 ? renderSvg(coverageSpec(coverage.rows.map((r) => ({ ...r, articles: Number(r.articles) })))) : Promise.resolve(''),
+    flows.length > 0
+      ? renderSvg(
+          flowsSpec(
+            flows.map((f) => ({
+              from: f.from_org_name ?? '(unknown)',
+              to: f.to_org_name ?? '(unknown)',
+              moves: f.moves,
+            })),
+          ),
+        )
+      : Promise.resolve(''),
+    coverage.rows.length > 0
+      ? renderSvg(coverageSpec(coverage.rows.map((r) => ({ ...r, articles: Number(r.articles) }))))
+      : Promise.resolve(''),
   ])
   const [risingSvg, timelineSvg, flowsSvg, coverageSvg] = charts
   const maxFlow = Math.max(1, ...flows.map((f) => f.moves))
@@ -93,7 +128,16 @@ export async function buildReport(opened: OpenedDatabase, options: ReportOptions
 ${risingSvg ? figure(risingSvg, 'Trend score per entity (orange: people, blue: organisations)') : ''}
 ${table(
   ['#', 'entity', 'kind', 'stories', 'baseline', 'share', 'score', 'top story'],
-  rising.map((r) => [String(r.rank), escapeHtml(r.entity_name), escapeHtml(r.entity_kind), String(r.stories), String(r.baseline_stories), `${(r.share * 100).toFixed(1)}%`, r.score.toFixed(2), link(r.top_story_url, r.top_story_title ?? r.top_story_url ?? '')]),
+  rising.map((r) => [
+    String(r.rank),
+    escapeHtml(r.entity_name),
+    escapeHtml(r.entity_kind),
+    String(r.stories),
+    String(r.baseline_stories),
+    `${(r.share * 100).toFixed(1)}%`,
+    r.score.toFixed(2),
+    link(r.top_story_url, r.top_story_title ?? r.top_story_url ?? ''),
+  ]),
   new Set([0, 3, 4, 5, 6]),
 )}</section>`,
     `<section id="timeline"><h2>Mentions over time</h2>
@@ -104,7 +148,14 @@ ${movesAvailable ? '' : '<p class="empty">This database has no talent-move table
 ${flowsSvg ? figure(flowsSvg, 'Reported moves per pair of organisations') : ''}
 ${table(
   ['from', 'to', 'moves', 'people', '', 'latest'],
-  flows.map((f) => [escapeHtml(f.from_org_name ?? '(unknown)'), escapeHtml(f.to_org_name ?? '(unknown)'), String(f.moves), String(f.people), `<span class="bar" style="width:${Math.round((f.moves / maxFlow) * 100)}%"></span>`, escapeHtml(f.latest_at ?? '')]),
+  flows.map((f) => [
+    escapeHtml(f.from_org_name ?? '(unknown)'),
+    escapeHtml(f.to_org_name ?? '(unknown)'),
+    String(f.moves),
+    String(f.people),
+    `<span class="bar" style="width:${Math.round((f.moves / maxFlow) * 100)}%"></span>`,
+    escapeHtml(f.latest_at ?? ''),
+  ]),
   new Set([2, 3]),
 )}</section>`,
     `<section id="moves"><h2>Latest moves</h2>
@@ -117,14 +168,25 @@ ${table(
     escapeHtml(m.to_org_name ?? ''),
     escapeHtml(m.role ?? ''),
     escapeHtml(m.kind),
-    m.evidence.map((e) => `<q>${escapeHtml(e.sentence)}</q> ${link(e.url, e.title ?? e.source_id)}`).join('<br>'),
+    m.evidence
+      .map((e) => `<q>${escapeHtml(e.sentence)}</q> ${link(e.url, e.title ?? e.source_id)}`)
+      .join('<br>'),
   ]),
 )}</section>`,
     `<section id="sources"><h2>Source health</h2>
 ${coverageSvg ? figure(coverageSvg, 'Articles stored per day and source') : ''}
 ${table(
   ['source', 'articles', 'stories', 'last story', 'feeds', 'failing', 'last success', 'health'],
-  sources.map((s) => [escapeHtml(s.source_name), String(s.articles), String(s.stories), escapeHtml(s.last_story_at?.slice(0, 16).replace('T', ' ') ?? ''), String(s.feeds), String(s.feeds_failing), escapeHtml(s.last_success_at?.slice(0, 16).replace('T', ' ') ?? ''), `<span class="health ${escapeHtml(s.health)}">${escapeHtml(s.health)}</span>`]),
+  sources.map((s) => [
+    escapeHtml(s.source_name),
+    String(s.articles),
+    String(s.stories),
+    escapeHtml(s.last_story_at?.slice(0, 16).replace('T', ' ') ?? ''),
+    String(s.feeds),
+    String(s.feeds_failing),
+    escapeHtml(s.last_success_at?.slice(0, 16).replace('T', ' ') ?? ''),
+    `<span class="health ${escapeHtml(s.health)}">${escapeHtml(s.health)}</span>`,
+  ]),
   new Set([1, 2, 4, 5]),
 )}</section>`,
   ]

@@ -62,9 +62,13 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
       callback(error, '', 0)
       return
     }
-    const list = (addresses as unknown as LookupAddress[]).filter((a) => !isBlockedAddress(a.address))
+    const list = (addresses as unknown as LookupAddress[]).filter(
+      (a) => !isBlockedAddress(a.address),
+    )
     if (list.length === 0) {
-      const blocked = new Error(`refusing to connect to ${hostname}: it resolves to a private or local address`)
+      const blocked = new Error(
+        `refusing to connect to ${hostname}: it resolves to a private or local address`,
+      )
       ;(blocked as NodeJS.ErrnoException).code = 'E_BLOCKED_ADDRESS'
       callback(blocked, '', 0)
       return

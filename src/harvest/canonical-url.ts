@@ -5,12 +5,53 @@ import { getDomain } from 'tldts'
  * reached through a newsletter, RSS and social media one URL.
  */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid',
-  'mc_eid', 'mkt_tok', '_hsenc', '_hsmi', 'hsctatracking', 'ocid', 'ncid', 'cmpid', 'spm', 'sr_share',
-  'guccounter', 'guce_referrer', 'guce_referrer_sig', 'ref_src', 'ref_url', 'wt_mc', 'wt_zmc',
-  'wt.mc_id', 'at_medium', 'at_campaign', 'at_custom1', 'at_custom2', 'at_custom3', 'at_custom4',
-  'ito', 'smid', 's_cid', 'xtor', 'ns_source', 'ns_mchannel',
-  'ns_campaign', 'ns_linkname', 'ns_fee', 'vero_id', 'oly_anon_id', 'oly_enc_id', '__twitter_impression',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  'mkt_tok',
+  '_hsenc',
+  '_hsmi',
+  'hsctatracking',
+  'ocid',
+  'ncid',
+  'cmpid',
+  'spm',
+  'sr_share',
+  'guccounter',
+  'guce_referrer',
+  'guce_referrer_sig',
+  'ref_src',
+  'ref_url',
+  'wt_mc',
+  'wt_zmc',
+  'wt.mc_id',
+  'at_medium',
+  'at_campaign',
+  'at_custom1',
+  'at_custom2',
+  'at_custom3',
+  'at_custom4',
+  'ito',
+  'smid',
+  's_cid',
+  'xtor',
+  'ns_source',
+  'ns_mchannel',
+  'ns_campaign',
+  'ns_linkname',
+  'ns_fee',
+  'vero_id',
+  'oly_anon_id',
+  'oly_enc_id',
+  '__twitter_impression',
 ])
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hmb_', 'at_', 'itm_']
 
@@ -35,7 +76,10 @@ export function normalizeUrl(input: string, base?: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return url.toString()
   url.hash = ''
   url.hostname = url.hostname.toLowerCase().replace(/\.$/, '')
-  if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) {
+  if (
+    (url.protocol === 'http:' && url.port === '80') ||
+    (url.protocol === 'https:' && url.port === '443')
+  ) {
     url.port = ''
   }
   const kept = [...url.searchParams.entries()].filter(([name]) => !isTrackingParam(name))
@@ -62,7 +106,10 @@ export function registrableDomain(url: string): string {
  * site (a canonical to another domain is syndication evidence, not identity), else the fetched
  * URL, both normalised.
  */
-export function chooseCanonicalUrl(fetchedUrl: string, declaredCanonical: string | null | undefined): string {
+export function chooseCanonicalUrl(
+  fetchedUrl: string,
+  declaredCanonical: string | null | undefined,
+): string {
   const fetched = normalizeUrl(fetchedUrl)
   if (!declaredCanonical) return fetched
   const declared = normalizeUrl(declaredCanonical, fetchedUrl)
@@ -110,7 +157,8 @@ export function urlIdentity(input: string): string {
   path = path.replace(/\/index\.html?$/, '/')
   path = path.replace(/\/+$/, '')
   const kept = [...url.searchParams.entries()].filter(
-    ([name, value]) => !(EDITION_PARAMS.has(name.toLowerCase()) && EDITION_PARAM_VALUES.has(value.toLowerCase())),
+    ([name, value]) =>
+      !(EDITION_PARAMS.has(name.toLowerCase()) && EDITION_PARAM_VALUES.has(value.toLowerCase())),
   )
   const query = new URLSearchParams(kept).toString()
   const port = url.port ? `:${url.port}` : ''

@@ -68,7 +68,10 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
  * request timeout, body-size limit, HTML only. Crawlee's queue lives in memory for this call only;
  * what has been seen is the database's job. A new crawler per call (crawlee#1979).
  */
-export async function fetchPages(all: readonly PageRequest[], options: FetchPagesOptions): Promise<void> {
+export async function fetchPages(
+  all: readonly PageRequest[],
+  options: FetchPagesOptions,
+): Promise<void> {
   // Refuse private literals before Crawlee sees them: its robots.txt check would otherwise send a
   // GET to http://127.0.0.1/robots.txt (or the metadata address) ahead of our navigation hook.
   const requests: PageRequest[] = []
@@ -124,7 +127,10 @@ export async function fetchPages(all: readonly PageRequest[], options: FetchPage
           key,
           url,
           code: reason === 'robotsTxt' ? 'E_ROBOTS_DISALLOWED' : 'E_SKIPPED',
-          reason: reason === 'robotsTxt' ? `disallowed by robots.txt: ${url}` : `skipped (${reason}): ${url}`,
+          reason:
+            reason === 'robotsTxt'
+              ? `disallowed by robots.txt: ${url}`
+              : `skipped (${reason}): ${url}`,
           httpStatus: null,
           skipped: true,
           transient: false,
@@ -149,7 +155,9 @@ export async function fetchPages(all: readonly PageRequest[], options: FetchPage
                 (next) => {
                   const target = new URL(String(next.url))
                   if (isBlockedHost(target.hostname)) {
-                    throw new NonRetryableError(`refusing redirect to private or local address: ${target}`)
+                    throw new NonRetryableError(
+                      `refusing redirect to private or local address: ${target}`,
+                    )
                   }
                 },
               ],
@@ -164,21 +172,30 @@ export async function fetchPages(all: readonly PageRequest[], options: FetchPage
             statusCode: number
           }
           const declared = Number(response.headers['content-length'])
-          if (Number.isFinite(declared) && declared > options.maxBytes && !response.headers['content-encoding']) {
-            throw new NonRetryableError(`E_TOO_LARGE: page of ${declared} bytes exceeds the ${options.maxBytes}-byte limit`)
+          if (
+            Number.isFinite(declared) &&
+            declared > options.maxBytes &&
+            !response.headers['content-encoding']
+          ) {
+            throw new NonRetryableError(
+              `E_TOO_LARGE: page of ${declared} bytes exceeds the ${options.maxBytes}-byte limit`,
+            )
           }
           ctx.response = limitResponse(response, options.maxBytes) as unknown as typeof ctx.response
         },
       ],
       requestHandler: async (ctx: HttpCrawlingContext) => {
         const status = ctx.response.statusCode ?? 0
-        if (status === 429 || status === 408) throw new Error(`HTTP ${status} for ${ctx.request.url}`)
+        if (status === 429 || status === 408)
+          throw new Error(`HTTP ${status} for ${ctx.request.url}`)
         if (status >= 400) {
           throw new NonRetryableError(`HTTP ${status} for ${ctx.request.url}`)
         }
         const type = ctx.contentType.type.toLowerCase()
         if (!HTML_TYPES.has(type)) {
-          throw new NonRetryableError(`E_CONTENT_TYPE: expected HTML, got ${type} (${ctx.request.url})`)
+          throw new NonRetryableError(
+            `E_CONTENT_TYPE: expected HTML, got ${type} (${ctx.request.url})`,
+          )
         }
         const body = Buffer.isBuffer(ctx.body) ? ctx.body : Buffer.from(ctx.body, 'latin1')
         const rawType = ctx.response.headers['content-type']
@@ -198,7 +215,14 @@ export async function fetchPages(all: readonly PageRequest[], options: FetchPage
         await new Promise((resolve) => setTimeout(resolve, wait))
       },
       failedRequestHandler: async ({ request, response }, error) => {
-        await options.onFailure(classifyFailure(String(request.userData['key']), request.url, error, response?.statusCode))
+        await options.onFailure(
+          classifyFailure(
+            String(request.userData['key']),
+            request.url,
+            error,
+            response?.statusCode,
+          ),
+        )
       },
     },
     config,
@@ -246,13 +270,30 @@ function limitResponse(
   response.on('error', (error: Error) => limited.destroy(error))
   response.pipe(limited)
   // Crawlee reads these off the response after the hook.
-  for (const key of ['statusCode', 'statusMessage', 'headers', 'url', 'redirectUrls', 'request', 'timings', 'ip']) {
-    Object.defineProperty(limited, key, { value: (response as unknown as Record<string, unknown>)[key], enumerable: true })
+  for (const key of [
+    'statusCode',
+    'statusMessage',
+    'headers',
+    'url',
+    'redirectUrls',
+    'request',
+    'timings',
+    'ip',
+  ]) {
+    Object.defineProperty(limited, key, {
+      value: (response as unknown as Record<string, unknown>)[key],
+      enumerable: true,
+    })
   }
   return limited
 }
 
-function classifyFailure(key: string, url: string, error: Error, statusCode: number | undefined): PageFailure {
+function classifyFailure(
+  key: string,
+  url: string,
+  error: Error,
+  statusCode: number | undefined,
+): PageFailure {
   const message = describeError(error)
   const statusText = /HTTP (\d{3})/.exec(message)?.[1] ?? /^(\d{3}) - /.exec(message)?.[1]
   const httpStatus = statusText ? Number(statusText) : (statusCode ?? null)
@@ -265,6 +306,16 @@ function classifyFailure(key: string, url: string, error: Error, statusCode: num
   else if (httpStatus !== null && httpStatus >= 400) code = 'E_HTTP_STATUS'
   const status = httpStatus && httpStatus >= 400 ? httpStatus : null
   const transient =
-    code === 'E_FETCH' || code === 'E_TIMEOUT' || (status !== null && (status >= 500 || status === 408 || status === 429))
-  return { key, url, code, reason: message.replace(/^E_[A-Z_]+: /, ''), httpStatus: status, skipped: false, transient }
+    code === 'E_FETCH' ||
+    code === 'E_TIMEOUT' ||
+    (status !== null && (status >= 500 || status === 408 || status === 429))
+  return {
+    key,
+    url,
+    code,
+    reason: message.replace(/^E_[A-Z_]+: /, ''),
+    httpStatus: status,
+    skipped: false,
+    transient,
+  }
 }

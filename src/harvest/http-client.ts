@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { Agent, type Dispatcher, ProxyAgent, request } from 'undici'
-import { FetchError, describeError } from '../errors.js'
+import { describeError, FetchError } from '../errors.js'
 import { guardedLookup, isBlockedHost } from './address-guard.js'
 
 export interface HttpClientOptions {
@@ -50,7 +50,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     ? new ProxyAgent({ uri: options.proxy, connect })
     : new Agent({ connect, keepAliveTimeout: 4_000 })
   // Private addresses are allowed only for sources explicitly marked local.
-  const open: Dispatcher = options.proxy ? new ProxyAgent({ uri: options.proxy }) : new Agent({ keepAliveTimeout: 4_000 })
+  const open: Dispatcher = options.proxy
+    ? new ProxyAgent({ uri: options.proxy })
+    : new Agent({ keepAliveTimeout: 4_000 })
 
   async function fetchOnce(url: string, fetchOptions: FetchOptions): Promise<FetchedResource> {
     const redirects: string[] = []
@@ -66,7 +68,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw new FetchError('E_FETCH', current, `invalid URL: ${current}`)
       }
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new FetchError('E_FETCH', current, `only http(s) URLs are fetched, not ${parsed.protocol} (${current})`)
+        throw new FetchError(
+          'E_FETCH',
+          current,
+          `only http(s) URLs are fetched, not ${parsed.protocol} (${current})`,
+        )
       }
       if (!fetchOptions.allowPrivate && isBlockedHost(parsed.hostname)) {
         throw new FetchError(
@@ -95,7 +101,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (REDIRECT_STATUSES.has(response.statusCode) && headers['location']) {
         response.body.resume()
         if (redirects.length >= options.maxRedirects) {
-          throw new FetchError('E_REDIRECT', url, `too many redirects (${options.maxRedirects}) starting at ${url}`)
+          throw new FetchError(
+            'E_REDIRECT',
+            url,
+            `too many redirects (${options.maxRedirects}) starting at ${url}`,
+          )
         }
         const next = new URL(headers['location'], current).toString()
         if (next === current || redirects.includes(next) || next === url) {
@@ -107,28 +117,60 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       if (response.statusCode === 304) {
         response.body.resume()
-        return { status: 304, url: current, redirects, headers, body: Buffer.alloc(0), notModified: true }
+        return {
+          status: 304,
+          url: current,
+          redirects,
+          headers,
+          body: Buffer.alloc(0),
+          notModified: true,
+        }
       }
       if (response.statusCode >= 400) {
         response.body.resume()
-        throw new FetchError('E_HTTP_STATUS', current, `HTTP ${response.statusCode} for ${current}`, {
-          status: response.statusCode,
-          retryAfterSeconds: parseRetryAfter(headers['retry-after']),
-        })
+        throw new FetchError(
+          'E_HTTP_STATUS',
+          current,
+          `HTTP ${response.statusCode} for ${current}`,
+          {
+            status: response.statusCode,
+            retryAfterSeconds: parseRetryAfter(headers['retry-after']),
+          },
+        )
       }
       const declared = Number(headers['content-length'])
-      if (!headers['content-encoding'] && Number.isFinite(declared) && declared > fetchOptions.maxBytes) {
+      if (
+        !headers['content-encoding'] &&
+        Number.isFinite(declared) &&
+        declared > fetchOptions.maxBytes
+      ) {
         response.body.destroy()
-        throw new FetchError('E_TOO_LARGE', current, `body of ${declared} bytes exceeds the ${fetchOptions.maxBytes}-byte limit (${current})`)
+        throw new FetchError(
+          'E_TOO_LARGE',
+          current,
+          `body of ${declared} bytes exceeds the ${fetchOptions.maxBytes}-byte limit (${current})`,
+        )
       }
       let body: Buffer
       try {
-        body = await readBody(response.body, headers['content-encoding'], fetchOptions.maxBytes, current)
+        body = await readBody(
+          response.body,
+          headers['content-encoding'],
+          fetchOptions.maxBytes,
+          current,
+        )
       } catch (error) {
         if (error instanceof FetchError) throw error
         throw toFetchError(current, error, signal)
       }
-      return { status: response.statusCode, url: current, redirects, headers, body, notModified: false }
+      return {
+        status: response.statusCode,
+        url: current,
+        redirects,
+        headers,
+        body,
+        notModified: false,
+      }
     }
   }
 
@@ -142,16 +184,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
 function toFetchError(url: string, error: unknown, signal: AbortSignal): FetchError {
   const code = (error as { code?: string })?.code
-  if (code === 'E_BLOCKED_ADDRESS' || (error as { cause?: { code?: string } })?.cause?.code === 'E_BLOCKED_ADDRESS') {
-    return new FetchError('E_BLOCKED_ADDRESS', url, `refusing private or local address for ${url}`, { cause: error })
+  if (
+    code === 'E_BLOCKED_ADDRESS' ||
+    (error as { cause?: { code?: string } })?.cause?.code === 'E_BLOCKED_ADDRESS'
+  ) {
+    return new FetchError(
+      'E_BLOCKED_ADDRESS',
+      url,
+      `refusing private or local address for ${url}`,
+      { cause: error },
+    )
   }
   if (signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return new FetchError('E_TIMEOUT', url, `timed out fetching ${url}`, { cause: error })
   }
-  return new FetchError('E_FETCH', url, `network error for ${url}: ${describeError(error)}`, { cause: error })
+  return new FetchError('E_FETCH', url, `network error for ${url}: ${describeError(error)}`, {
+    cause: error,
+  })
 }
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(
+  raw: Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined) continue
@@ -161,7 +215,10 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
 }
 
 /** Retry-After as seconds: either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | null {
+export function parseRetryAfter(
+  value: string | undefined,
+  now: number = Date.now(),
+): number | null {
   if (!value) return null
   const trimmed = value.trim()
   if (/^\d+$/.test(trimmed)) return Number(trimmed)
@@ -170,7 +227,12 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   return Math.max(0, Math.round((date - now) / 1000))
 }
 
-async function readBody(stream: Readable, encoding: string | undefined, maxBytes: number, url: string): Promise<Buffer> {
+async function readBody(
+  stream: Readable,
+  encoding: string | undefined,
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
   let source: Readable = stream
   const enc = (encoding ?? '').trim().toLowerCase()
   if (enc === 'gzip' || enc === 'x-gzip') source = stream.pipe(createGunzip())
@@ -184,7 +246,11 @@ async function readBody(stream: Readable, encoding: string | undefined, maxBytes
     if (total > maxBytes) {
       stream.destroy()
       source.destroy()
-      throw new FetchError('E_TOO_LARGE', url, `body exceeds the ${maxBytes}-byte limit${enc ? ' after decompression' : ''} (${url})`)
+      throw new FetchError(
+        'E_TOO_LARGE',
+        url,
+        `body exceeds the ${maxBytes}-byte limit${enc ? ' after decompression' : ''} (${url})`,
+      )
     }
     chunks.push(chunk)
   }

@@ -47,7 +47,11 @@ export type FeedPoll =
  * One conditional GET of a feed or sitemap: sends the stored validators (a 304 costs nothing),
  * parses what came back into items. Throws FetchError or FeedParseError.
  */
-export async function pollFeed(client: HttpClient, state: FeedState, options: PollOptions): Promise<FeedPoll> {
+export async function pollFeed(
+  client: HttpClient,
+  state: FeedState,
+  options: PollOptions,
+): Promise<FeedPoll> {
   const headers: Record<string, string> = {}
   if (state.etag) headers['if-none-match'] = state.etag
   if (state.lastModified) headers['if-modified-since'] = state.lastModified
@@ -62,11 +66,16 @@ export async function pollFeed(client: HttpClient, state: FeedState, options: Po
   })
   const etag = res.headers['etag'] ?? null
   const lastModified = res.headers['last-modified'] ?? null
-  if (res.notModified) return { kind: 'not-modified', status: 304, etag, lastModified, headers: res.headers }
+  if (res.notModified)
+    return { kind: 'not-modified', status: 304, etag, lastModified, headers: res.headers }
   const contentType = res.headers['content-type'] ?? null
 
   if (state.kind === 'feed') {
-    const parsed: ParsedFeed = await parseFeed(res.body, { url: res.url, contentType, maxItems: options.maxItems })
+    const parsed: ParsedFeed = await parseFeed(res.body, {
+      url: res.url,
+      contentType,
+      maxItems: options.maxItems,
+    })
     return {
       kind: 'ok',
       status: res.status,
@@ -82,7 +91,18 @@ export async function pollFeed(client: HttpClient, state: FeedState, options: Po
   }
 
   const items = await collectSitemapItems(client, res.body, res.url, contentType, state, options)
-  return { kind: 'ok', status: res.status, headers: res.headers, finalUrl: res.url, etag, lastModified, title: null, ttlMinutes: null, items, skipped: [] }
+  return {
+    kind: 'ok',
+    status: res.status,
+    headers: res.headers,
+    finalUrl: res.url,
+    etag,
+    lastModified,
+    title: null,
+    ttlMinutes: null,
+    items,
+    skipped: [],
+  }
 }
 
 async function collectSitemapItems(
@@ -127,8 +147,14 @@ async function collectSitemapItems(
     .slice(0, options.maxChildSitemaps ?? 10)
   for (const child of children) {
     if (items.length >= options.maxItems) break
-    const res = await client.fetch(child.loc, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate })
-    const nested = await parseSitemap(res.body, { url: res.url, contentType: res.headers['content-type'] ?? null })
+    const res = await client.fetch(child.loc, {
+      maxBytes: options.maxBytes,
+      allowPrivate: options.allowPrivate,
+    })
+    const nested = await parseSitemap(res.body, {
+      url: res.url,
+      contentType: res.headers['content-type'] ?? null,
+    })
     if (nested.kind === 'urlset') take(nested.entries)
   }
   return items

@@ -30,7 +30,8 @@ export function nextPollAt(outcome: PollOutcome, now: Date = new Date()): string
     if (outcome.ttlMinutes) delay = Math.max(delay, outcome.ttlMinutes * 60_000)
     const maxAge = cacheMaxAgeMs(outcome.headers ?? {}, now)
     if (maxAge !== null) delay = Math.max(delay, maxAge)
-    if (outcome.idlePolls >= IDLE_GRACE) delay = Math.max(delay, IDLE_BASE_MS * 2 ** (outcome.idlePolls - IDLE_GRACE))
+    if (outcome.idlePolls >= IDLE_GRACE)
+      delay = Math.max(delay, IDLE_BASE_MS * 2 ** (outcome.idlePolls - IDLE_GRACE))
   }
   delay = Math.min(delay, MAX_POLL_DELAY_MS)
   return delay > 0 ? new Date(now.getTime() + delay).toISOString() : null

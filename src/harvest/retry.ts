@@ -25,7 +25,10 @@ export async function withRetry<T>(task: () => Promise<T>, options: RetryOptions
       return await task()
     } catch (error) {
       if (attempt >= options.retries || !isRetryable(error) || options.signal?.aborted) throw error
-      const retryAfterMs = error instanceof FetchError && error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : null
+      const retryAfterMs =
+        error instanceof FetchError && error.retryAfterSeconds !== null
+          ? error.retryAfterSeconds * 1000
+          : null
       if (retryAfterMs !== null && retryAfterMs > (options.maxRetryAfterMs ?? 30_000)) throw error
       const backoff = base * 2 ** attempt * (0.75 + Math.random() * 0.5)
       await new Promise((resolve) => setTimeout(resolve, Math.max(retryAfterMs ?? 0, backoff)))

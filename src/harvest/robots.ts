@@ -7,7 +7,10 @@ interface Robots {
   getCrawlDelay(ua?: string): number | undefined
 }
 // robots-parser is CommonJS with a default-export typing that does not match under nodenext.
-const robotsParser = createRequire(import.meta.url)('robots-parser') as (url: string, text: string) => Robots
+const robotsParser = createRequire(import.meta.url)('robots-parser') as (
+  url: string,
+  text: string,
+) => Robots
 
 export interface RobotsVerdict {
   readonly allowed: boolean
@@ -38,7 +41,8 @@ export function createRobotsCache(client: HttpClient, userAgent: string): Robots
         .fetch(robotsUrl, { maxBytes: MAX_ROBOTS_BYTES, allowPrivate, accept: 'text/plain' })
         .then((res) => robotsParser(robotsUrl, res.body.toString('utf8')))
         .catch((error: unknown) => {
-          if (error instanceof FetchError && error.status !== null && error.status < 500) return null
+          if (error instanceof FetchError && error.status !== null && error.status < 500)
+            return null
           return null
         })
       cache.set(origin, entry)
@@ -53,7 +57,10 @@ export function createRobotsCache(client: HttpClient, userAgent: string): Robots
       if (!robots) return { allowed: true, crawlDelayMs: null }
       const allowed = robots.isAllowed(url, agentToken) ?? true
       const delay = robots.getCrawlDelay(agentToken)
-      return { allowed, crawlDelayMs: typeof delay === 'number' && delay > 0 ? Math.min(delay, 120) * 1000 : null }
+      return {
+        allowed,
+        crawlDelayMs: typeof delay === 'number' && delay > 0 ? Math.min(delay, 120) * 1000 : null,
+      }
     },
   }
 }

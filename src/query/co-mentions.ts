@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../store/database.js'
-import type { ResolvedEntity } from './resolve-entity.js'
 import { chooseDriver, mentionsJoin } from './plan.js'
+import type { ResolvedEntity } from './resolve-entity.js'
 import { STORY_AT, type StoryFilter, shareOf, storyWhere } from './story-filter.js'
 
 export interface CoMentionsOptions extends StoryFilter {
@@ -37,7 +37,11 @@ export interface CoMentionRow {
  * Order: stories together, then name, then id.
  * @example await queryCoMentions(db, meta, { kind: 'person', limit: 10 })
  */
-export async function queryCoMentions(db: Db, subject: ResolvedEntity, options: CoMentionsOptions = {}): Promise<CoMentionRow[]> {
+export async function queryCoMentions(
+  db: Db,
+  subject: ResolvedEntity,
+  options: CoMentionsOptions = {},
+): Promise<CoMentionRow[]> {
   const where = storyWhere(options)
   const driver = await chooseDriver(db, [subject.id], options)
   const from = mentionsJoin(driver, [subject.id])
@@ -46,7 +50,12 @@ export async function queryCoMentions(db: Db, subject: ResolvedEntity, options: 
   // Counted without max(story time): the latest story of each listed entity comes with its
   // examples below (the same order), which saves carrying times through the 400,000-row grouping
   // of a very common subject.
-  const rows = await sql<{ entity_id: number; name: string; kind: 'person' | 'org'; stories: number }>`
+  const rows = await sql<{
+    entity_id: number
+    name: string
+    kind: 'person' | 'org'
+    stories: number
+  }>`
     SELECT c.entity_id, e.name, e.kind, c.stories
     FROM (
       SELECT m2.entity_id, count(*) AS stories
@@ -60,17 +69,37 @@ export async function queryCoMentions(db: Db, subject: ResolvedEntity, options: 
     LIMIT ${options.limit ?? 20}`.execute(db)
   if (rows.rows.length === 0) return []
   const perEntity = options.examples ?? 3
-  const latest = await latestTogether(db, from, where, subjectStories, rows.rows.map((r) => r.entity_id), Math.max(perEntity, 1))
+  const latest = await latestTogether(
+    db,
+    from,
+    where,
+    subjectStories,
+    rows.rows.map((r) => r.entity_id),
+    Math.max(perEntity, 1),
+  )
   const examples = new Map<number, CoMentionStory[]>()
   if (perEntity > 0) {
-    const ids = [...new Set([...latest.values()].flatMap((list) => list.slice(0, perEntity).map((s) => s.article_id)))]
+    const ids = [
+      ...new Set(
+        [...latest.values()].flatMap((list) => list.slice(0, perEntity).map((s) => s.article_id)),
+      ),
+    ]
     const articles = await sql<{ id: number; title: string | null; url: string }>`
-      SELECT id, title, canonical_url AS url FROM articles WHERE id IN (${sql.join(ids)})`.execute(db)
+      SELECT id, title, canonical_url AS url FROM articles WHERE id IN (${sql.join(ids)})`.execute(
+      db,
+    )
     const byId = new Map(articles.rows.map((a) => [a.id, a]))
     for (const [entityId, list] of latest) {
       examples.set(
         entityId,
-        list.slice(0, perEntity).map((s) => ({ article_id: s.article_id, title: byId.get(s.article_id)?.title ?? null, url: byId.get(s.article_id)?.url as string, story_at: s.story_at })),
+        list
+          .slice(0, perEntity)
+          .map((s) => ({
+            article_id: s.article_id,
+            title: byId.get(s.article_id)?.title ?? null,
+            url: byId.get(s.article_id)?.url as string,
+            story_at: s.story_at,
+          })),
       )
     }
   }

@@ -12,7 +12,13 @@ export interface EntityProfile {
   readonly aliases: readonly string[]
   readonly stories: number
   readonly mentionsByMonth: readonly { month: string; stories: number; mentions: number }[]
-  readonly latestStories: readonly { articleId: number; publishedAt: string | null; title: string | null; url: string; sourceId: string }[]
+  readonly latestStories: readonly {
+    articleId: number
+    publishedAt: string | null
+    title: string | null
+    url: string
+    sourceId: string
+  }[]
   readonly coMentioned: readonly { name: string; kind: string; stories: number }[]
 }
 
@@ -21,13 +27,26 @@ export interface EntityProfile {
  * entities most often mentioned in the same stories.
  * @example const profiles = await queryEntityProfiles(db, 'Meta Platforms')
  */
-export async function queryEntityProfiles(db: Db, name: string, options: { limit?: number } = {}): Promise<EntityProfile[]> {
+export async function queryEntityProfiles(
+  db: Db,
+  name: string,
+  options: { limit?: number } = {},
+): Promise<EntityProfile[]> {
   const limit = options.limit ?? 10
   const matches = await findEntities(db, name)
   const profiles: EntityProfile[] = []
   for (const match of matches) {
-    const entity = await db.selectFrom('entities').selectAll().where('id', '=', match.id).executeTakeFirstOrThrow()
-    const aliases = await db.selectFrom('entity_aliases').select('alias').where('entity_id', '=', entity.id).orderBy('alias').execute()
+    const entity = await db
+      .selectFrom('entities')
+      .selectAll()
+      .where('id', '=', match.id)
+      .executeTakeFirstOrThrow()
+    const aliases = await db
+      .selectFrom('entity_aliases')
+      .select('alias')
+      .where('entity_id', '=', entity.id)
+      .orderBy('alias')
+      .execute()
     const byMonth = await db
       .selectFrom('mentions')
       .innerJoin('articles', 'articles.id', 'mentions.article_id')
@@ -44,7 +63,13 @@ export async function queryEntityProfiles(db: Db, name: string, options: { limit
     const latest = await db
       .selectFrom('mentions')
       .innerJoin('articles', 'articles.id', 'mentions.article_id')
-      .select(['articles.id', 'articles.published_at', 'articles.title', 'articles.canonical_url', 'articles.source_id'])
+      .select([
+        'articles.id',
+        'articles.published_at',
+        'articles.title',
+        'articles.canonical_url',
+        'articles.source_id',
+      ])
       .where('mentions.entity_id', '=', entity.id)
       .where('articles.duplicate_of', 'is', null)
       .orderBy('articles.published_at', 'desc')
@@ -53,7 +78,11 @@ export async function queryEntityProfiles(db: Db, name: string, options: { limit
       .execute()
     const co = await db
       .selectFrom('mentions as m1')
-      .innerJoin('mentions as m2', (join) => join.onRef('m2.article_id', '=', 'm1.article_id').onRef('m2.entity_id', '!=', 'm1.entity_id'))
+      .innerJoin('mentions as m2', (join) =>
+        join
+          .onRef('m2.article_id', '=', 'm1.article_id')
+          .onRef('m2.entity_id', '!=', 'm1.entity_id'),
+      )
       .innerJoin('entities as e', 'e.id', 'm2.entity_id')
       .innerJoin('articles as a', 'a.id', 'm1.article_id')
       .select(['e.name', 'e.kind', (eb) => eb.fn.countAll<number>().as('stories')])
@@ -73,8 +102,18 @@ export async function queryEntityProfiles(db: Db, name: string, options: { limit
       wikidataId: entity.wikidata_id,
       aliases: aliases.map((a) => a.alias),
       stories: byMonth.reduce((sum, m) => sum + Number(m.stories), 0),
-      mentionsByMonth: byMonth.map((m) => ({ month: m.month, stories: Number(m.stories), mentions: Number(m.mentions) })),
-      latestStories: latest.map((a) => ({ articleId: a.id, publishedAt: a.published_at, title: a.title, url: a.canonical_url, sourceId: a.source_id })),
+      mentionsByMonth: byMonth.map((m) => ({
+        month: m.month,
+        stories: Number(m.stories),
+        mentions: Number(m.mentions),
+      })),
+      latestStories: latest.map((a) => ({
+        articleId: a.id,
+        publishedAt: a.published_at,
+        title: a.title,
+        url: a.canonical_url,
+        sourceId: a.source_id,
+      })),
       coMentioned: co.map((c) => ({ name: c.name, kind: c.kind, stories: Number(c.stories) })),
     })
   }
@@ -93,7 +132,11 @@ export interface EntityListRow {
 /** Entities with their story counts, most mentioned first. */
 export async function queryEntityList(
   db: Db,
-  options: { kind?: 'person' | 'org' | undefined; limit?: number; search?: string | undefined } = {},
+  options: {
+    kind?: 'person' | 'org' | undefined
+    limit?: number
+    search?: string | undefined
+  } = {},
 ): Promise<EntityListRow[]> {
   // Stories, not copies: mentions in articles that are duplicates of another do not count.
   let query = db

@@ -21,22 +21,35 @@ export interface SourceHealthRow {
  * is flagged, never dropped.
  * @example await querySourceHealth(db, new Date())
  */
-export async function querySourceHealth(db: Db, now: Date = new Date()): Promise<SourceHealthRow[]> {
+export async function querySourceHealth(
+  db: Db,
+  now: Date = new Date(),
+): Promise<SourceHealthRow[]> {
   const day = 86_400_000
   const d7 = new Date(now.getTime() - 7 * day).toISOString()
   const d35 = new Date(now.getTime() - 35 * day).toISOString()
   const rows = await db
     .selectFrom('sources as s')
-    .leftJoin('feeds as f', (join) => join.onRef('f.source_id', '=', 's.id').on('f.is_active', '=', 1))
+    .leftJoin('feeds as f', (join) =>
+      join.onRef('f.source_id', '=', 's.id').on('f.is_active', '=', 1),
+    )
     .select([
       's.id',
       's.name',
       (eb) => eb.fn.count<number>('f.id').as('feeds'),
       (eb) => eb.fn.max('f.last_success_at').as('lastSuccessAt'),
       (eb) => eb.fn.coalesce(eb.fn.max('f.consecutive_failures'), sql<number>`0`).as('errorStreak'),
-      sql<string | null>`(select f2.last_error from feeds f2 where f2.source_id = s.id and f2.consecutive_failures > 0 order by f2.last_polled_at desc limit 1)`.as('lastError'),
-      sql<number>`(select count(*) from articles a where a.source_id = s.id and a.fetched_at >= ${d7})`.as('recent'),
-      sql<number>`(select count(*) from articles a where a.source_id = s.id and a.fetched_at >= ${d35} and a.fetched_at < ${d7})`.as('before'),
+      sql<
+        string | null
+      >`(select f2.last_error from feeds f2 where f2.source_id = s.id and f2.consecutive_failures > 0 order by f2.last_polled_at desc limit 1)`.as(
+        'lastError',
+      ),
+      sql<number>`(select count(*) from articles a where a.source_id = s.id and a.fetched_at >= ${d7})`.as(
+        'recent',
+      ),
+      sql<number>`(select count(*) from articles a where a.source_id = s.id and a.fetched_at >= ${d35} and a.fetched_at < ${d7})`.as(
+        'before',
+      ),
     ])
     .groupBy('s.id')
     .orderBy('s.id')

@@ -1,8 +1,17 @@
 // Public surface of the read side, shared by the CLI, the CSV exports and the HTML report.
-export { type CoMentionRow, type CoMentionStory, type CoMentionsOptions, queryCoMentions } from './co-mentions.js'
-export { type EntityListRow, type EntityProfile, queryEntityList, queryEntityProfiles } from './entity.js'
-export { type Bucket, bucketOf, bucketsBetween, minusDays, parseDays, parseTimeOption } from './range.js'
-export { type SourceHealthRow, querySourceHealth } from './health.js'
+export {
+  type CoMentionRow,
+  type CoMentionStory,
+  type CoMentionsOptions,
+  queryCoMentions,
+} from './co-mentions.js'
+export {
+  type EntityListRow,
+  type EntityProfile,
+  queryEntityList,
+  queryEntityProfiles,
+} from './entity.js'
+export { querySourceHealth, type SourceHealthRow } from './health.js'
 export {
   type MoveFilters,
   type MoveRow,
@@ -13,6 +22,14 @@ export {
   queryPersonTimeline,
   queryTalentFlows,
 } from './moves.js'
+export {
+  type Bucket,
+  bucketOf,
+  bucketsBetween,
+  minusDays,
+  parseDays,
+  parseTimeOption,
+} from './range.js'
 export { type ResolvedEntity, resolveEntity } from './resolve-entity.js'
 export { type SearchOptions, type SearchRow, searchArticles, toFtsQuery } from './search.js'
 export {
@@ -20,21 +37,31 @@ export {
   type FeedHealth,
   type FeedStatsRow,
   type LanguageStatsRow,
-  type SourceStatsRow,
   queryStatsDays,
   queryStatsFeeds,
   queryStatsLanguages,
   queryStatsSources,
+  type SourceStatsRow,
 } from './stats.js'
-export { STORY_AT, type StoryFilter, bucketSql, storyWhere } from './story-filter.js'
+export { bucketSql, STORY_AT, type StoryFilter, storyWhere } from './story-filter.js'
 export {
   type FlowRow,
+  hasMovesTables,
   type LatestMoveRow,
   type MoveEvidenceLink,
   type MoveFilter,
-  hasMovesTables,
   queryFlows,
   queryLatestMoves,
 } from './talent-flows.js'
-export { type TimelineOptions, type TimelineRow, queryTimeline, queryTopEntities } from './timeline.js'
-export { type RisingEntitiesOptions, type RisingEntityRow, TRENDS_DEFAULTS, queryRisingEntities } from './trends.js'
+export {
+  queryTimeline,
+  queryTopEntities,
+  type TimelineOptions,
+  type TimelineRow,
+} from './timeline.js'
+export {
+  queryRisingEntities,
+  type RisingEntitiesOptions,
+  type RisingEntityRow,
+  TRENDS_DEFAULTS,
+} from './trends.js'

@@ -59,8 +59,16 @@ export async function queryMoves(db: Db, filters: MoveFilters = {}): Promise<Mov
       'm.happened_at as happenedAt',
       'm.report_count as reports',
       'm.first_seen_at as firstSeenAt',
-      sql<string | null>`(select e.sentence from move_evidence e join articles a on a.id = e.article_id where e.move_id = m.id order by a.published_at, a.id limit 1)`.as('evidence'),
-      sql<string | null>`(select a.canonical_url from move_evidence e join articles a on a.id = e.article_id where e.move_id = m.id order by a.published_at, a.id limit 1)`.as('evidenceUrl'),
+      sql<
+        string | null
+      >`(select e.sentence from move_evidence e join articles a on a.id = e.article_id where e.move_id = m.id order by a.published_at, a.id limit 1)`.as(
+        'evidence',
+      ),
+      sql<
+        string | null
+      >`(select a.canonical_url from move_evidence e join articles a on a.id = e.article_id where e.move_id = m.id order by a.published_at, a.id limit 1)`.as(
+        'evidenceUrl',
+      ),
     ])
     .orderBy('m.happened_at', 'desc')
     .orderBy('p.name')
@@ -74,7 +82,9 @@ export async function queryMoves(db: Db, filters: MoveFilters = {}): Promise<Mov
   if (filters.company) {
     const ids = await entityIds(db, filters.company, 'org')
     if (ids.length === 0) return []
-    query = query.where((eb) => eb.or([eb('m.from_org_id', 'in', ids), eb('m.to_org_id', 'in', ids)]))
+    query = query.where((eb) =>
+      eb.or([eb('m.from_org_id', 'in', ids), eb('m.to_org_id', 'in', ids)]),
+    )
   }
   if (filters.person) {
     const ids = await entityIds(db, filters.person, 'person')
@@ -107,9 +117,17 @@ export interface NetFlowRow {
  */
 export async function queryTalentFlows(
   db: Db,
-  filters: { since?: string | undefined; until?: string | undefined; status?: MoveStatusFilter | undefined } = {},
+  filters: {
+    since?: string | undefined
+    until?: string | undefined
+    status?: MoveStatusFilter | undefined
+  } = {},
 ): Promise<{ flows: PeopleFlowRow[]; net: NetFlowRow[] }> {
-  const moves = await queryMoves(db, { since: filters.since, until: filters.until, status: filters.status ?? 'reported' })
+  const moves = await queryMoves(db, {
+    since: filters.since,
+    until: filters.until,
+    status: filters.status ?? 'reported',
+  })
   const flows = new Map<string, { fromOrg: string; toOrg: string; names: Set<string> }>()
   const net = new Map<string, { inflow: Set<string>; outflow: Set<string> }>()
   const bump = (org: string, side: 'inflow' | 'outflow', person: string) => {
@@ -123,17 +141,36 @@ export async function queryTalentFlows(
     if (m.toOrg) bump(m.toOrg, 'inflow', m.person)
     if (m.fromOrg && m.toOrg && m.fromOrg !== m.toOrg) {
       const key = `${m.fromOrg}\u0000${m.toOrg}`
-      const flow = flows.get(key) ?? { fromOrg: m.fromOrg, toOrg: m.toOrg, names: new Set<string>() }
+      const flow = flows.get(key) ?? {
+        fromOrg: m.fromOrg,
+        toOrg: m.toOrg,
+        names: new Set<string>(),
+      }
       flow.names.add(m.person)
       flows.set(key, flow)
     }
   }
   return {
     flows: [...flows.values()]
-      .map((f) => ({ fromOrg: f.fromOrg, toOrg: f.toOrg, people: f.names.size, names: [...f.names].sort() }))
-      .sort((a, b) => b.people - a.people || a.fromOrg.localeCompare(b.fromOrg) || a.toOrg.localeCompare(b.toOrg)),
+      .map((f) => ({
+        fromOrg: f.fromOrg,
+        toOrg: f.toOrg,
+        people: f.names.size,
+        names: [...f.names].sort(),
+      }))
+      .sort(
+        (a, b) =>
+          b.people - a.people ||
+          a.fromOrg.localeCompare(b.fromOrg) ||
+          a.toOrg.localeCompare(b.toOrg),
+      ),
     net: [...net.entries()]
-      .map(([org, v]) => ({ org, inflow: v.inflow.size, outflow: v.outflow.size, net: v.inflow.size - v.outflow.size }))
+      .map(([org, v]) => ({
+        org,
+        inflow: v.inflow.size,
+        outflow: v.outflow.size,
+        net: v.inflow.size - v.outflow.size,
+      }))
       .sort((a, b) => a.net - b.net || b.outflow - a.outflow || a.org.localeCompare(b.org)),
   }
 }
@@ -156,7 +193,13 @@ export async function queryPersonTimeline(db: Db, name: string) {
     const evidence = await db
       .selectFrom('move_evidence as e')
       .innerJoin('articles as a', 'a.id', 'e.article_id')
-      .select(['a.id as articleId', 'a.canonical_url as url', 'a.title', 'a.published_at as publishedAt', 'e.sentence'])
+      .select([
+        'a.id as articleId',
+        'a.canonical_url as url',
+        'a.title',
+        'a.published_at as publishedAt',
+        'e.sentence',
+      ])
       .where('e.move_id', '=', m.moveId)
       .orderBy('a.published_at')
       .orderBy('a.id')

@@ -14,18 +14,31 @@ import { type StoryFilter, storyWhere } from './story-filter.js'
  *
  * Both counts come from covering indexes and take a few milliseconds.
  */
-export async function chooseDriver(db: Db, entityIds: readonly number[], filter: StoryFilter): Promise<'entity' | 'range'> {
+export async function chooseDriver(
+  db: Db,
+  entityIds: readonly number[],
+  filter: StoryFilter,
+): Promise<'entity' | 'range'> {
   if (!filter.since) return 'entity'
-  const mentions = await sql<{ n: number }>`SELECT count(*) AS n FROM mentions WHERE entity_id IN (${sql.join(entityIds)})`.execute(db)
-  const articles = await sql<{ n: number }>`SELECT count(*) AS n FROM articles a WHERE ${storyWhere(filter)}`.execute(db)
-  return Number(articles.rows[0]?.n ?? 0) * entityIds.length < Number(mentions.rows[0]?.n ?? 0) ? 'range' : 'entity'
+  const mentions = await sql<{
+    n: number
+  }>`SELECT count(*) AS n FROM mentions WHERE entity_id IN (${sql.join(entityIds)})`.execute(db)
+  const articles = await sql<{
+    n: number
+  }>`SELECT count(*) AS n FROM articles a WHERE ${storyWhere(filter)}`.execute(db)
+  return Number(articles.rows[0]?.n ?? 0) * entityIds.length < Number(mentions.rows[0]?.n ?? 0)
+    ? 'range'
+    : 'entity'
 }
 
 /**
  * FROM clause joining `mentions m` (of `entityIds`) and `articles a` in the chosen order;
  * CROSS JOIN is SQLite's documented way to fix the join order.
  */
-export function mentionsJoin(driver: 'entity' | 'range', entityIds: readonly number[]): RawBuilder<unknown> {
+export function mentionsJoin(
+  driver: 'entity' | 'range',
+  entityIds: readonly number[],
+): RawBuilder<unknown> {
   const ids = sql.join(entityIds)
   return driver === 'entity'
     ? sql`mentions m CROSS JOIN articles a INDEXED BY articles_id_story ON a.id = m.article_id AND m.entity_id IN (${ids})`

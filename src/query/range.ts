@@ -9,7 +9,11 @@ const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, d: DAY_MS, w: 
  * ISO-8601 UTC, which commands echo back so a relative range is always shown as absolute dates.
  * @example parseTimeOption('7d', '--since', new Date('2026-11-29T00:00:00Z')) // '2026-11-22T00:00:00.000Z'
  */
-export function parseTimeOption(value: string | undefined, flag: string, now: Date = new Date()): string | undefined {
+export function parseTimeOption(
+  value: string | undefined,
+  flag: string,
+  now: Date = new Date(),
+): string | undefined {
   if (value === undefined || value.trim() === '') return undefined
   const text = value.trim()
   const relative = /^(\d+)\s*([hdwmy])$/i.exec(text)
@@ -22,13 +26,20 @@ export function parseTimeOption(value: string | undefined, flag: string, now: Da
     else d.setTime(d.getTime() - n * (UNIT_MS[unit] as number))
     return d.toISOString()
   }
-  const shape = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/i.test(text)
+  const shape =
+    /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/i.test(text)
   // Date-only and year-month forms are UTC midnight (Date.parse agrees); a time without a zone
   // would be local time in Date.parse, so it is read as UTC like every stored timestamp.
-  const normalised = /^\d{4}$/.test(text) ? `${text}-01-01` : /T\d{2}:\d{2}(:[\d.]+)?$/i.test(text.replace(' ', 'T')) ? `${text.replace(' ', 'T')}Z` : text.replace(' ', 'T')
+  const normalised = /^\d{4}$/.test(text)
+    ? `${text}-01-01`
+    : /T\d{2}:\d{2}(:[\d.]+)?$/i.test(text.replace(' ', 'T'))
+      ? `${text.replace(' ', 'T')}Z`
+      : text.replace(' ', 'T')
   const time = Date.parse(normalised)
   if (!shape || Number.isNaN(time)) {
-    throw new UsageError(`${flag} expects a date like 2026-11-29 or a range like 24h, 7d, 4w, 3m, 1y; got ${JSON.stringify(value)}`)
+    throw new UsageError(
+      `${flag} expects a date like 2026-11-29 or a range like 24h, 7d, 4w, 3m, 1y; got ${JSON.stringify(value)}`,
+    )
   }
   return new Date(time).toISOString()
 }
@@ -40,8 +51,13 @@ export function parseTimeOption(value: string | undefined, flag: string, now: Da
 export function parseDays(value: string | number, flag: string): number {
   if (typeof value === 'number') return value
   const match = /^(\d+(?:\.\d+)?)\s*([hdw]?)$/i.exec(value.trim())
-  const days = match ? (Number(match[1]) * (UNIT_MS[(match[2] || 'd').toLowerCase()] as number)) / DAY_MS : Number.NaN
-  if (!(days > 0)) throw new UsageError(`${flag} expects a length like 36h, 7d or 4w; got ${JSON.stringify(value)}`)
+  const days = match
+    ? (Number(match[1]) * (UNIT_MS[(match[2] || 'd').toLowerCase()] as number)) / DAY_MS
+    : Number.NaN
+  if (!(days > 0))
+    throw new UsageError(
+      `${flag} expects a length like 36h, 7d or 4w; got ${JSON.stringify(value)}`,
+    )
   return days
 }
 

@@ -15,8 +15,15 @@ export interface ResolvedEntity {
  * Throws a UsageError naming the input when nothing matches.
  * @example const meta = await resolveEntity(db, 'Meta Platforms') // { id: 3, name: 'Meta', ... }
  */
-export async function resolveEntity(db: Db, name: string, kind?: 'person' | 'org'): Promise<ResolvedEntity> {
+export async function resolveEntity(
+  db: Db,
+  name: string,
+  kind?: 'person' | 'org',
+): Promise<ResolvedEntity> {
   const [match] = await findEntities(db, name, kind)
-  if (!match) throw new UsageError(`no entity named ${JSON.stringify(name)} (try: newshound entities list --search ${JSON.stringify(name.split(' ')[0] ?? name)})`)
+  if (!match)
+    throw new UsageError(
+      `no entity named ${JSON.stringify(name)} (try: newshound entities list --search ${JSON.stringify(name.split(' ')[0] ?? name)})`,
+    )
   return { id: match.id, key: match.key, name: match.name, kind: match.kind }
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { UsageError } from '../errors.js'
 import type { Db } from '../store/database.js'
-import { STORY_AT, type StoryFilter, round, storyWhere } from './story-filter.js'
+import { round, STORY_AT, type StoryFilter, storyWhere } from './story-filter.js'
 
 export interface SearchOptions extends StoryFilter {
   /** Only articles mentioning this entity (an id from resolveEntity). */
@@ -49,7 +49,11 @@ export function toFtsQuery(query: string): string {
  * by bm25 with titles weighted 5:1, with snippets. Ties are broken by article id.
  * @example await searchArticles(db, 'Übernahme', { languages: ['de'], since: '2026-11-01T00:00:00.000Z' })
  */
-export async function searchArticles(db: Db, query: string, options: SearchOptions = {}): Promise<SearchRow[]> {
+export async function searchArticles(
+  db: Db,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchRow[]> {
   const match = options.raw ? query : toFtsQuery(query)
   if (match.trim() === '') throw new UsageError('search: the query is empty')
   const [open, close] = options.highlight ?? ['[', ']']
@@ -64,11 +68,17 @@ export async function searchArticles(db: Db, query: string, options: SearchOptio
         ${options.entityId === undefined ? sql`` : sql`AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ${options.entityId})`}
       ORDER BY score, a.id
       LIMIT ${options.limit ?? 20} OFFSET ${options.offset ?? 0}`.execute(db)
-    return result.rows.map((r, i) => ({ rank: (options.offset ?? 0) + i + 1, ...r, score: round(r.score, 4) }))
+    return result.rows.map((r, i) => ({
+      rank: (options.offset ?? 0) + i + 1,
+      ...r,
+      score: round(r.score, 4),
+    }))
   } catch (error) {
     // A syntax error in a --raw query is the user's to fix, not a crash.
     if (options.raw && /fts5|syntax/i.test(String((error as Error).message))) {
-      throw new UsageError(`search: ${JSON.stringify(query)} is not a valid FTS5 query: ${(error as Error).message}`)
+      throw new UsageError(
+        `search: ${JSON.stringify(query)} is not a valid FTS5 query: ${(error as Error).message}`,
+      )
     }
     throw error
   }

@@ -1,7 +1,14 @@
 import { sql } from 'kysely'
 import type { Db } from '../store/database.js'
 import { bucketsBetween } from './range.js'
-import { STORY_AT, type StoryFilter, bucketSql, compareText, shareOf, storyWhere } from './story-filter.js'
+import {
+  bucketSql,
+  compareText,
+  STORY_AT,
+  type StoryFilter,
+  shareOf,
+  storyWhere,
+} from './story-filter.js'
 
 /** Consecutive failed polls after which a feed counts as failing rather than degraded. */
 export const FAILING_AFTER = 3
@@ -54,9 +61,19 @@ export interface FeedStatsRow {
   readonly last_error: string | null
 }
 
-const HEALTH_ORDER: readonly FeedHealth[] = ['failing', 'degraded', 'never-polled', 'ok', 'inactive']
+const HEALTH_ORDER: readonly FeedHealth[] = [
+  'failing',
+  'degraded',
+  'never-polled',
+  'ok',
+  'inactive',
+]
 
-function feedHealth(f: { is_active: number; last_polled_at: string | null; consecutive_failures: number }): FeedHealth {
+function feedHealth(f: {
+  is_active: number
+  last_polled_at: string | null
+  consecutive_failures: number
+}): FeedHealth {
   if (!f.is_active) return 'inactive'
   if (f.last_polled_at === null) return 'never-polled'
   if (f.consecutive_failures >= FAILING_AFTER) return 'failing'
@@ -69,22 +86,41 @@ function feedHealth(f: { is_active: number; last_polled_at: string | null; conse
  * the one to look at). Order: source id.
  * @example await queryStatsSources(db, { since: '2026-11-01T00:00:00.000Z' })
  */
-export async function queryStatsSources(db: Db, filter: Omit<StoryFilter, 'includeDuplicates'> = {}): Promise<SourceStatsRow[]> {
-  const counts = await sql<{ source_id: string; articles: number; stories: number; first_at: string | null; last_at: string | null }>`
+export async function queryStatsSources(
+  db: Db,
+  filter: Omit<StoryFilter, 'includeDuplicates'> = {},
+): Promise<SourceStatsRow[]> {
+  const counts = await sql<{
+    source_id: string
+    articles: number
+    stories: number
+    first_at: string | null
+    last_at: string | null
+  }>`
     SELECT a.source_id, count(*) AS articles, sum(a.duplicate_of IS NULL) AS stories,
       min(${STORY_AT}) AS first_at, max(${STORY_AT}) AS last_at
     FROM articles a WHERE ${storyWhere({ ...filter, includeDuplicates: true })}
     GROUP BY a.source_id`.execute(db)
   const bySource = new Map(counts.rows.map((c) => [c.source_id, c]))
   const feeds = await listFeeds(db)
-  const sources = await db.selectFrom('sources').select(['id', 'name', 'language']).orderBy('id').execute()
+  const sources = await db
+    .selectFrom('sources')
+    .select(['id', 'name', 'language'])
+    .orderBy('id')
+    .execute()
   return sources
     .filter((s) => !filter.sources?.length || filter.sources.includes(s.id))
     .map((s) => {
       const c = bySource.get(s.id)
       const own = feeds.filter((f) => f.source_id === s.id && f.health !== 'inactive')
-      const health = own.length === 0 ? 'inactive' : (HEALTH_ORDER.find((h) => own.some((f) => f.health === h)) ?? 'ok')
-      const successes = own.map((f) => f.last_success_at).filter((t): t is string => t !== null).sort()
+      const health =
+        own.length === 0
+          ? 'inactive'
+          : (HEALTH_ORDER.find((h) => own.some((f) => f.health === h)) ?? 'ok')
+      const successes = own
+        .map((f) => f.last_success_at)
+        .filter((t): t is string => t !== null)
+        .sort()
       return {
         source_id: s.id,
         source_name: s.name,
@@ -106,13 +142,22 @@ export async function queryStatsSources(db: Db, filter: Omit<StoryFilter, 'inclu
  * Order: source id, then stories (most first), then language.
  * @example await queryStatsLanguages(db)
  */
-export async function queryStatsLanguages(db: Db, filter: Omit<StoryFilter, 'includeDuplicates'> = {}): Promise<LanguageStatsRow[]> {
-  const rows = await sql<{ source_id: string; language: string | null; articles: number; stories: number }>`
+export async function queryStatsLanguages(
+  db: Db,
+  filter: Omit<StoryFilter, 'includeDuplicates'> = {},
+): Promise<LanguageStatsRow[]> {
+  const rows = await sql<{
+    source_id: string
+    language: string | null
+    articles: number
+    stories: number
+  }>`
     SELECT a.source_id, a.language, count(*) AS articles, sum(a.duplicate_of IS NULL) AS stories
     FROM articles a WHERE ${storyWhere({ ...filter, includeDuplicates: true })}
     GROUP BY a.source_id, a.language`.execute(db)
   const perSource = new Map<string, number>()
-  for (const r of rows.rows) perSource.set(r.source_id, (perSource.get(r.source_id) ?? 0) + Number(r.stories))
+  for (const r of rows.rows)
+    perSource.set(r.source_id, (perSource.get(r.source_id) ?? 0) + Number(r.stories))
   return rows.rows
     .map((r) => ({
       source_id: r.source_id,
@@ -121,7 +166,12 @@ export async function queryStatsLanguages(db: Db, filter: Omit<StoryFilter, 'inc
       stories: Number(r.stories),
       share: shareOf(Number(r.stories), perSource.get(r.source_id) ?? 0),
     }))
-    .sort((x, y) => compareText(x.source_id, y.source_id) || y.stories - x.stories || compareText(x.language ?? '', y.language ?? ''))
+    .sort(
+      (x, y) =>
+        compareText(x.source_id, y.source_id) ||
+        y.stories - x.stories ||
+        compareText(x.language ?? '', y.language ?? ''),
+    )
 }
 
 /**
@@ -130,7 +180,10 @@ export async function queryStatsLanguages(db: Db, filter: Omit<StoryFilter, 'inc
  * `until`/now). Order: day.
  * @example await queryStatsDays(db, { since: '2026-11-01T00:00:00.000Z', until: '2026-12-01T00:00:00.000Z' })
  */
-export async function queryStatsDays(db: Db, filter: Omit<StoryFilter, 'includeDuplicates'> & { now?: Date | undefined } = {}): Promise<DayStatsRow[]> {
+export async function queryStatsDays(
+  db: Db,
+  filter: Omit<StoryFilter, 'includeDuplicates'> & { now?: Date | undefined } = {},
+): Promise<DayStatsRow[]> {
   const until = filter.until ?? (filter.now ?? new Date()).toISOString()
   const since = filter.since ?? new Date(Date.parse(until) - 30 * 86_400_000).toISOString()
   // MATERIALIZED: the day is computed from the index, not from each article row (see timeline.ts).
@@ -145,7 +198,12 @@ export async function queryStatsDays(db: Db, filter: Omit<StoryFilter, 'includeD
   const byDay = new Map(rows.rows.map((r) => [r.day, r]))
   return bucketsBetween(since, new Date(Date.parse(until) - 1).toISOString(), 'day').map((day) => {
     const r = byDay.get(day)
-    return { day, articles: Number(r?.articles ?? 0), stories: Number(r?.stories ?? 0), sources: Number(r?.sources ?? 0) }
+    return {
+      day,
+      articles: Number(r?.articles ?? 0),
+      stories: Number(r?.stories ?? 0),
+      sources: Number(r?.sources ?? 0),
+    }
   })
 }
 
@@ -154,17 +212,37 @@ export async function queryStatsDays(db: Db, filter: Omit<StoryFilter, 'includeD
  * never-polled, inactive. Order: worst health first, then source id, then feed URL.
  * @example (await queryStatsFeeds(db)).filter((f) => f.health === 'failing')
  */
-export async function queryStatsFeeds(db: Db, filter: Pick<StoryFilter, 'sources'> = {}): Promise<FeedStatsRow[]> {
+export async function queryStatsFeeds(
+  db: Db,
+  filter: Pick<StoryFilter, 'sources'> = {},
+): Promise<FeedStatsRow[]> {
   const feeds = await listFeeds(db)
   return feeds
     .filter((f) => !filter.sources?.length || filter.sources.includes(f.source_id))
-    .sort((x, y) => HEALTH_ORDER.indexOf(x.health) - HEALTH_ORDER.indexOf(y.health) || compareText(x.source_id, y.source_id) || compareText(x.feed_url, y.feed_url))
+    .sort(
+      (x, y) =>
+        HEALTH_ORDER.indexOf(x.health) - HEALTH_ORDER.indexOf(y.health) ||
+        compareText(x.source_id, y.source_id) ||
+        compareText(x.feed_url, y.feed_url),
+    )
 }
 
 async function listFeeds(db: Db): Promise<FeedStatsRow[]> {
   const rows = await db
     .selectFrom('feeds')
-    .select(['id', 'source_id', 'url', 'kind', 'is_active', 'last_polled_at', 'last_success_at', 'last_status', 'consecutive_failures', 'items_seen', 'last_error'])
+    .select([
+      'id',
+      'source_id',
+      'url',
+      'kind',
+      'is_active',
+      'last_polled_at',
+      'last_success_at',
+      'last_status',
+      'consecutive_failures',
+      'items_seen',
+      'last_error',
+    ])
     .orderBy('source_id')
     .orderBy('url')
     .execute()

@@ -28,8 +28,10 @@ export function storyWhere(filter: StoryFilter): RawBuilder<unknown> {
   if (!filter.includeDuplicates) terms.push(sql`a.duplicate_of IS NULL`)
   if (filter.since) terms.push(sql`${STORY_AT} >= ${filter.since}`)
   if (filter.until) terms.push(sql`${STORY_AT} < ${filter.until}`)
-  if (filter.sources && filter.sources.length > 0) terms.push(sql`a.source_id IN (${sql.join(filter.sources)})`)
-  if (filter.languages && filter.languages.length > 0) terms.push(sql`a.language IN (${sql.join(filter.languages)})`)
+  if (filter.sources && filter.sources.length > 0)
+    terms.push(sql`a.source_id IN (${sql.join(filter.sources)})`)
+  if (filter.languages && filter.languages.length > 0)
+    terms.push(sql`a.language IN (${sql.join(filter.languages)})`)
   if (terms.length === 0) terms.push(sql`1`)
   return sql.join(terms, sql` AND `)
 }

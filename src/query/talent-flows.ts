@@ -28,10 +28,14 @@ export function moveWhere(filter: MoveFilter): RawBuilder<unknown> {
   if (status !== 'all') terms.push(sql`mv.status = ${status}`)
   if (filter.since) terms.push(sql`${MOVE_DAY} >= ${filter.since.slice(0, 10)}`)
   // until is exclusive: the last day included is the one holding the moment before it.
-  if (filter.until) terms.push(sql`${MOVE_DAY} <= ${new Date(Date.parse(filter.until) - 1).toISOString().slice(0, 10)}`)
+  if (filter.until)
+    terms.push(
+      sql`${MOVE_DAY} <= ${new Date(Date.parse(filter.until) - 1).toISOString().slice(0, 10)}`,
+    )
   const articleTerms: RawBuilder<unknown>[] = []
   if (filter.sources?.length) articleTerms.push(sql`a.source_id IN (${sql.join(filter.sources)})`)
-  if (filter.languages?.length) articleTerms.push(sql`a.language IN (${sql.join(filter.languages)})`)
+  if (filter.languages?.length)
+    articleTerms.push(sql`a.language IN (${sql.join(filter.languages)})`)
   if (articleTerms.length > 0) {
     terms.push(sql`EXISTS (SELECT 1 FROM move_evidence ev JOIN articles a ON a.id = ev.article_id
       WHERE ev.move_id = mv.id AND ${sql.join(articleTerms, sql` AND `)})`)
@@ -56,7 +60,11 @@ export interface FlowRow {
  * Order: moves, then people (most first), then names.
  * @example await queryFlows(db, { since: '2026-01-01T00:00:00.000Z' })
  */
-export async function queryFlows(db: Db, filter: MoveFilter = {}, limit?: number): Promise<FlowRow[]> {
+export async function queryFlows(
+  db: Db,
+  filter: MoveFilter = {},
+  limit?: number,
+): Promise<FlowRow[]> {
   if (!(await hasMovesTables(db))) return []
   const rows = await sql<FlowRow>`
     SELECT mv.from_org_id, fo.name AS from_org_name, mv.to_org_id, tor.name AS to_org_name,
@@ -98,7 +106,11 @@ export interface LatestMoveRow {
  * The latest moves with their evidence (sentence and article link), newest first.
  * @example await queryLatestMoves(db, {}, 20)
  */
-export async function queryLatestMoves(db: Db, filter: MoveFilter = {}, limit = 20): Promise<LatestMoveRow[]> {
+export async function queryLatestMoves(
+  db: Db,
+  filter: MoveFilter = {},
+  limit = 20,
+): Promise<LatestMoveRow[]> {
   if (!(await hasMovesTables(db))) return []
   const moves = await sql<Omit<LatestMoveRow, 'evidence'>>`
     SELECT mv.id AS move_id, ${MOVE_DAY} AS move_day, mv.person_id, p.name AS person_name,
@@ -120,7 +132,13 @@ export async function queryLatestMoves(db: Db, filter: MoveFilter = {}, limit = 
   const byMove = new Map<number, MoveEvidenceLink[]>()
   for (const e of evidence.rows) {
     const list = byMove.get(e.move_id) ?? []
-    list.push({ article_id: e.article_id, title: e.title, url: e.url, source_id: e.source_id, sentence: e.sentence })
+    list.push({
+      article_id: e.article_id,
+      title: e.title,
+      url: e.url,
+      source_id: e.source_id,
+      sentence: e.sentence,
+    })
     byMove.set(e.move_id, list)
   }
   return moves.rows.map((m) => ({ ...m, evidence: byMove.get(m.move_id) ?? [] }))

@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 import type { Db } from '../store/database.js'
+import { chooseDriver, mentionsJoin } from './plan.js'
 import { type Bucket, bucketOf, bucketsBetween } from './range.js'
 import type { ResolvedEntity } from './resolve-entity.js'
-import { chooseDriver, mentionsJoin } from './plan.js'
-import { STORY_AT, type StoryFilter, bucketSql, shareOf, storyWhere } from './story-filter.js'
+import { bucketSql, STORY_AT, type StoryFilter, shareOf, storyWhere } from './story-filter.js'
 
 export interface TimelineOptions extends StoryFilter {
   readonly by?: Bucket | undefined
@@ -33,14 +33,23 @@ export interface TimelineRow {
  * Order: bucket, then the entities in the order given.
  * @example await queryTimeline(db, [meta, openai], { by: 'week', since: '2026-01-01T00:00:00.000Z' })
  */
-export async function queryTimeline(db: Db, entities: readonly ResolvedEntity[], options: TimelineOptions = {}): Promise<TimelineRow[]> {
+export async function queryTimeline(
+  db: Db,
+  entities: readonly ResolvedEntity[],
+  options: TimelineOptions = {},
+): Promise<TimelineRow[]> {
   if (entities.length === 0) return []
   const by = options.by ?? 'week'
   const ids = entities.map((e) => e.id)
   const driver = await chooseDriver(db, ids, options)
   // Materialised first: grouping straight over the join makes SQLite read article rows for the
   // bucket expression instead of the covering index (3× slower for a common entity).
-  const counts = await sql<{ bucket: string; entity_id: number; stories: number; mentions: number }>`
+  const counts = await sql<{
+    bucket: string
+    entity_id: number
+    stories: number
+    mentions: number
+  }>`
     WITH hits AS MATERIALIZED (
       SELECT ${STORY_AT} AS t, m.entity_id AS entity_id, m.count AS count
       FROM ${mentionsJoin(driver, ids)}
@@ -51,10 +60,17 @@ export async function queryTimeline(db: Db, entities: readonly ResolvedEntity[],
     )
     SELECT ${bucketSql(by, sql<string>`day`)} AS bucket, entity_id, sum(stories) AS stories, sum(mentions) AS mentions
     FROM days GROUP BY bucket, entity_id`.execute(db)
-  const first = options.since ?? counts.rows.reduce<string | undefined>((min, r) => (min === undefined || r.bucket < min ? r.bucket : min), undefined)
+  const first =
+    options.since ??
+    counts.rows.reduce<string | undefined>(
+      (min, r) => (min === undefined || r.bucket < min ? r.bucket : min),
+      undefined,
+    )
   if (first === undefined) return []
   // The bucket holding `until` is only included when it has a moment before `until`.
-  const end = options.until ? new Date(Date.parse(options.until) - 1).toISOString() : (options.now ?? new Date()).toISOString()
+  const end = options.until
+    ? new Date(Date.parse(options.until) - 1).toISOString()
+    : (options.now ?? new Date()).toISOString()
   const buckets = bucketsBetween(first, end, by)
   // Buckets are computed per day, not per story (two-level grouping in both queries): the week
   // and month of a time are those of its UTC date, and date() costs a third of the
@@ -67,7 +83,9 @@ export async function queryTimeline(db: Db, entities: readonly ResolvedEntity[],
       WHERE ${storyWhere({ ...options, since: options.since ?? `${bucketOf(first, by)}T00:00:00.000Z` })}
     )
     , days AS MATERIALIZED (SELECT date(t) AS day, count(*) AS stories FROM times GROUP BY day)
-    SELECT ${bucketSql(by, sql<string>`day`)} AS bucket, sum(stories) AS stories FROM days GROUP BY bucket`.execute(db)
+    SELECT ${bucketSql(by, sql<string>`day`)} AS bucket, sum(stories) AS stories FROM days GROUP BY bucket`.execute(
+    db,
+  )
   const total = new Map(totals.rows.map((t) => [t.bucket, Number(t.stories)]))
   const count = new Map(counts.rows.map((c) => [`${c.bucket}|${c.entity_id}`, c]))
   const rows: TimelineRow[] = []
@@ -100,7 +118,13 @@ export async function queryTopEntities(
   filter: StoryFilter & { kind?: 'person' | 'org' | undefined } = {},
   limit = 10,
 ): Promise<(ResolvedEntity & { stories: number })[]> {
-  const rows = await sql<{ id: number; key: string; name: string; kind: 'person' | 'org'; stories: number }>`
+  const rows = await sql<{
+    id: number
+    key: string
+    name: string
+    kind: 'person' | 'org'
+    stories: number
+  }>`
     SELECT e.id, e.key, e.name, e.kind, c.stories FROM (
       SELECT m.entity_id, count(*) AS stories FROM articles a JOIN mentions m ON m.article_id = a.id
       WHERE ${storyWhere(filter)} GROUP BY m.entity_id

@@ -1,9 +1,22 @@
 import { sql } from 'kysely'
 import type { Db } from '../store/database.js'
 import { minusDays } from './range.js'
-import { STORY_AT, type StoryFilter, compareText, round, shareOf, storyWhere } from './story-filter.js'
+import {
+  compareText,
+  round,
+  STORY_AT,
+  type StoryFilter,
+  shareOf,
+  storyWhere,
+} from './story-filter.js'
 
-export const TRENDS_DEFAULTS = Object.freeze({ windowDays: 7, baselineDays: 28, limit: 20, minStories: 2, prior: 5 })
+export const TRENDS_DEFAULTS = Object.freeze({
+  windowDays: 7,
+  baselineDays: 28,
+  limit: 20,
+  minStories: 2,
+  prior: 5,
+})
 
 export interface RisingEntitiesOptions extends Omit<StoryFilter, 'since' | 'until'> {
   readonly kind?: 'person' | 'org' | undefined
@@ -61,9 +74,13 @@ export interface RisingEntityRow {
  * entity most often (then the latest).
  * @example await queryRisingEntities(db, { kind: 'org', windowDays: 7, baselineDays: 28 })
  */
-export async function queryRisingEntities(db: Db, options: RisingEntitiesOptions = {}): Promise<RisingEntityRow[]> {
+export async function queryRisingEntities(
+  db: Db,
+  options: RisingEntitiesOptions = {},
+): Promise<RisingEntityRow[]> {
   const windowEnd = options.until ?? (options.now ?? new Date()).toISOString()
-  const windowStart = options.since ?? minusDays(windowEnd, options.windowDays ?? TRENDS_DEFAULTS.windowDays)
+  const windowStart =
+    options.since ?? minusDays(windowEnd, options.windowDays ?? TRENDS_DEFAULTS.windowDays)
   const baselineStart = minusDays(windowStart, options.baselineDays ?? TRENDS_DEFAULTS.baselineDays)
   const prior = options.prior ?? TRENDS_DEFAULTS.prior
   const minStories = options.minStories ?? TRENDS_DEFAULTS.minStories
@@ -78,7 +95,14 @@ export async function queryRisingEntities(db: Db, options: RisingEntitiesOptions
 
   // The stories of the period first (story time compared once per story, from the index), then
   // their mentions: 30-day window + 180-day baseline 250 ms → 170 ms on the benchmark.
-  const counts = await sql<{ entity_id: number; name: string; kind: 'person' | 'org'; stories: number; mentions: number; baseline_stories: number }>`
+  const counts = await sql<{
+    entity_id: number
+    name: string
+    kind: 'person' | 'org'
+    stories: number
+    mentions: number
+    baseline_stories: number
+  }>`
     WITH x AS MATERIALIZED (
       SELECT a.id AS id, ${STORY_AT} >= ${windowStart} AS in_window FROM articles a WHERE ${storyWhere(filter)}
     )
@@ -111,11 +135,23 @@ export async function queryRisingEntities(db: Db, options: RisingEntitiesOptions
       score: round(Math.log2((stories + prior) / (expected + prior)), 4),
     }
   })
-  scored.sort((x, y) => y.score - x.score || y.stories - x.stories || compareText(x.entity_name, y.entity_name) || x.entity_id - y.entity_id)
+  scored.sort(
+    (x, y) =>
+      y.score - x.score ||
+      y.stories - x.stories ||
+      compareText(x.entity_name, y.entity_name) ||
+      x.entity_id - y.entity_id,
+  )
   const top = scored.slice(0, options.limit ?? TRENDS_DEFAULTS.limit)
   if (top.length === 0) return []
 
-  const stories = await sql<{ entity_id: number; id: number; title: string | null; url: string; at: string }>`
+  const stories = await sql<{
+    entity_id: number
+    id: number
+    title: string | null
+    url: string
+    at: string
+  }>`
     SELECT entity_id, id, title, url, at FROM (
       SELECT m.entity_id, a.id, a.title, a.canonical_url AS url, ${STORY_AT} AS at,
         row_number() OVER (PARTITION BY m.entity_id ORDER BY m.count DESC, ${STORY_AT} DESC, a.id DESC) AS n

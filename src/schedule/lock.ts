@@ -27,7 +27,10 @@ function isAlive(pid: number): boolean {
  * transaction). A lock whose holder's heartbeat is stale, or whose process is gone on this host,
  * is taken over; a live one fails with a message naming the holder.
  */
-export async function acquireSchedulerLock(db: Db, options: { staleAfterMs?: number; now?: () => Date } = {}): Promise<SchedulerLock> {
+export async function acquireSchedulerLock(
+  db: Db,
+  options: { staleAfterMs?: number; now?: () => Date } = {},
+): Promise<SchedulerLock> {
   const holder = randomUUID()
   const host = hostname()
   const staleAfter = options.staleAfterMs ?? STALE_AFTER_MS
@@ -35,7 +38,11 @@ export async function acquireSchedulerLock(db: Db, options: { staleAfterMs?: num
   await db.transaction().execute(async (trx) => {
     // BEGIN IMMEDIATE semantics: take the write lock before reading, so two starters cannot both win.
     await sql`update scheduler_state set id = id where id = 1`.execute(trx)
-    const current = await trx.selectFrom('scheduler_state').selectAll().where('id', '=', 1).executeTakeFirst()
+    const current = await trx
+      .selectFrom('scheduler_state')
+      .selectAll()
+      .where('id', '=', 1)
+      .executeTakeFirst()
     if (current && current.state !== 'stopped') {
       const age = now().getTime() - Date.parse(current.heartbeat_at)
       const deadHere = current.hostname === host && !isAlive(current.pid)
@@ -47,10 +54,25 @@ export async function acquireSchedulerLock(db: Db, options: { staleAfterMs?: num
       }
     }
     const at = nowIso(now())
-    const row = { id: 1, holder, pid: process.pid, hostname: host, started_at: at, heartbeat_at: at, state: 'starting' as const, running_json: '[]', stopped_at: null }
-    await trx.insertInto('scheduler_state').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute()
+    const row = {
+      id: 1,
+      holder,
+      pid: process.pid,
+      hostname: host,
+      started_at: at,
+      heartbeat_at: at,
+      state: 'starting' as const,
+      running_json: '[]',
+      stopped_at: null,
+    }
+    await trx
+      .insertInto('scheduler_state')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute()
   })
-  const ours = (q: ReturnType<typeof db.updateTable<'scheduler_state'>>) => q.where('id', '=', 1).where('holder', '=', holder)
+  const ours = (q: ReturnType<typeof db.updateTable<'scheduler_state'>>) =>
+    q.where('id', '=', 1).where('holder', '=', holder)
   return {
     holder,
     async heartbeat(state, running) {
@@ -62,7 +84,9 @@ export async function acquireSchedulerLock(db: Db, options: { staleAfterMs?: num
       }
     },
     async release() {
-      await ours(db.updateTable('scheduler_state')).set({ state: 'stopped', stopped_at: nowIso(now()), running_json: '[]' }).execute()
+      await ours(db.updateTable('scheduler_state'))
+        .set({ state: 'stopped', stopped_at: nowIso(now()), running_json: '[]' })
+        .execute()
     },
   }
 }

@@ -44,7 +44,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const lock = await acquireSchedulerLock(db)
   // Holding the lock, no run of ours can be in progress: 'running' rows are leftovers of a kill.
   const interrupted = await markStaleRunsInterrupted(db)
-  if (interrupted > 0) log.warn({ runs: interrupted }, 'marked runs of a previous, killed scheduler as interrupted')
+  if (interrupted > 0)
+    log.warn({ runs: interrupted }, 'marked runs of a previous, killed scheduler as interrupted')
   await syncSources(db, options.sources)
   const limit = pLimit(options.maxConcurrentSources ?? 2)
   const running = new Set<string>()
@@ -62,7 +63,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     await db
       .insertInto('source_schedule')
       .values({ source_id: sourceId, next_run_at: next ? next.toISOString() : null })
-      .onConflict((oc) => oc.column('source_id').doUpdateSet({ next_run_at: next ? next.toISOString() : null }))
+      .onConflict((oc) =>
+        oc.column('source_id').doUpdateSet({ next_run_at: next ? next.toISOString() : null }),
+      )
       .execute()
   }
 
@@ -75,9 +78,21 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     running.add(source.id)
     const job = limit(async () => {
       if (!accepting) return
-      await db.updateTable('source_schedule').set({ last_started_at: nowIso() }).where('source_id', '=', source.id).execute()
+      await db
+        .updateTable('source_schedule')
+        .set({ last_started_at: nowIso() })
+        .where('source_id', '=', source.id)
+        .execute()
       try {
-        const summary = await runCrawl({ db, config, sources: [source], log, trigger: 'schedule', respectPollSchedule: true, signal: abort.signal })
+        const summary = await runCrawl({
+          db,
+          config,
+          sources: [source],
+          log,
+          trigger: 'schedule',
+          respectPollSchedule: true,
+          signal: abort.signal,
+        })
         await db
           .updateTable('source_schedule')
           .set({
@@ -87,7 +102,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
           })
           .where('source_id', '=', source.id)
           .execute()
-        log.info({ source: source.id, run_id: summary.runId, new: summary.articlesNew }, 'source run finished')
+        log.info(
+          { source: source.id, run_id: summary.runId, new: summary.articlesNew },
+          'source run finished',
+        )
       } catch (error) {
         log.error({ source: source.id }, `source run failed: ${describeError(error)}`)
         await db
@@ -129,7 +147,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
       log.error(`heartbeat failed: ${describeError(error)}`)
     })
   }, options.heartbeatMs ?? 15_000)
-  log.info({ sources: options.sources.length, timezone: options.timezone ?? 'UTC' }, 'scheduler started')
+  log.info(
+    { sources: options.sources.length, timezone: options.timezone ?? 'UTC' },
+    'scheduler started',
+  )
 
   let stopping: Promise<void> | null = null
   return {

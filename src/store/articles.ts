@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto'
 import type { Transaction } from 'kysely'
-import { type Fingerprint, fingerprintText, hammingDistance, resemblanceSketch, shingleResemblance } from '../enrich/fingerprint.js'
-import { type SiteIdentity, type SyndicationCredit, creditNamesSite, findSyndicationCredit } from '../enrich/syndication.js'
+import {
+  type Fingerprint,
+  fingerprintText,
+  hammingDistance,
+  resemblanceSketch,
+  shingleResemblance,
+} from '../enrich/fingerprint.js'
+import {
+  creditNamesSite,
+  findSyndicationCredit,
+  type SiteIdentity,
+  type SyndicationCredit,
+} from '../enrich/syndication.js'
 import type { ExtractedArticle } from '../extract/article-types.js'
 import { normalizeUrl, registrableDomain, urlIdentity } from '../harvest/canonical-url.js'
 import { type Db, nowIso, toIsoUtc } from './database.js'
@@ -107,20 +118,41 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<Upse
     const existing =
       (await trx
         .selectFrom('articles')
-        .select(['id', 'content_hash', 'title', 'published_at', 'authors_json', 'modified_at', 'duplicate_of', 'canonical_url'])
+        .select([
+          'id',
+          'content_hash',
+          'title',
+          'published_at',
+          'authors_json',
+          'modified_at',
+          'duplicate_of',
+          'canonical_url',
+        ])
         .where('canonical_url', '=', a.canonicalUrl)
         .executeTakeFirst()) ??
       // The AMP, mobile or www edition of a stored story: the same row, its URL kept as stored.
       (await trx
         .selectFrom('articles')
-        .select(['id', 'content_hash', 'title', 'published_at', 'authors_json', 'modified_at', 'duplicate_of', 'canonical_url'])
+        .select([
+          'id',
+          'content_hash',
+          'title',
+          'published_at',
+          'authors_json',
+          'modified_at',
+          'duplicate_of',
+          'canonical_url',
+        ])
         .where('url_key', 'in', [...new Set([urlKey, urlIdentity(input.url)])])
         .orderBy('id')
         .executeTakeFirst())
     if (!existing) {
       // The new row's id is known up front (rowid = max + 1 inside this write transaction), so
       // the row is written once with its cluster instead of inserted and then updated.
-      const last = await trx.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
+      const last = await trx
+        .selectFrom('articles')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst()
       const id = Number(last?.id ?? 0) + 1
       const facts: NewArticleFacts = {
         id,
@@ -149,10 +181,22 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<Upse
         .execute()
       if (placement.replaces !== null) {
         // This article leads a story that was stored before it (its copy arrived first).
-        await trx.updateTable('articles').set({ cluster_id: id, duplicate_of: id }).where('cluster_id', '=', placement.replaces).execute()
-        await trx.updateTable('articles').set({ cluster_id: id, duplicate_of: id }).where('id', '=', placement.replaces).execute()
+        await trx
+          .updateTable('articles')
+          .set({ cluster_id: id, duplicate_of: id })
+          .where('cluster_id', '=', placement.replaces)
+          .execute()
+        await trx
+          .updateTable('articles')
+          .set({ cluster_id: id, duplicate_of: id })
+          .where('id', '=', placement.replaces)
+          .execute()
       }
-      return { id, outcome: 'new' as const, duplicateOf: placement.clusterId === id ? null : placement.clusterId }
+      return {
+        id,
+        outcome: 'new' as const,
+        duplicateOf: placement.clusterId === id ? null : placement.clusterId,
+      }
     }
     const same =
       existing.content_hash === values.content_hash &&
@@ -160,10 +204,17 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<Upse
       existing.published_at === values.published_at &&
       existing.authors_json === values.authors_json &&
       existing.modified_at === values.modified_at
-    if (same) return { id: existing.id, outcome: 'unchanged' as const, duplicateOf: existing.duplicate_of }
+    if (same)
+      return { id: existing.id, outcome: 'unchanged' as const, duplicateOf: existing.duplicate_of }
     await trx
       .updateTable('articles')
-      .set({ ...values, canonical_url: existing.canonical_url, html_bytes: input.htmlBytes, fetched_at: input.fetchedAt ?? now, updated_at: now })
+      .set({
+        ...values,
+        canonical_url: existing.canonical_url,
+        html_bytes: input.htmlBytes,
+        fetched_at: input.fetchedAt ?? now,
+        updated_at: now,
+      })
       .where('id', '=', existing.id)
       .execute()
     return { id: existing.id, outcome: 'updated' as const, duplicateOf: existing.duplicate_of }
@@ -207,29 +258,52 @@ async function placeNewArticle(trx: Trx, article: NewArticleFacts): Promise<Plac
   const members = await trx
     .selectFrom('articles')
     .innerJoin('sources', 'sources.id', 'articles.source_id')
-    .select(['articles.id', 'articles.syndicated_from', 'articles.published_at', 'articles.site_name', 'articles.canonical_url', 'sources.name as source_name'])
-    .where((eb) => eb.or([eb('articles.cluster_id', '=', representative), eb('articles.id', '=', representative)]))
+    .select([
+      'articles.id',
+      'articles.syndicated_from',
+      'articles.published_at',
+      'articles.site_name',
+      'articles.canonical_url',
+      'sources.name as source_name',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('articles.cluster_id', '=', representative),
+        eb('articles.id', '=', representative),
+      ]),
+    )
     .execute()
   const rep = members.find((m) => m.id === representative)
   if (!rep) return { clusterId: representative, replaces: null }
-  const siteOfRow = (m: (typeof members)[number]): SiteIdentity => ({ names: [m.site_name, m.source_name], domain: registrableDomain(m.canonical_url) })
-  const credits = (origin: string | null, site: SiteIdentity) => origin !== null && creditNamesSite({ origin, host: hostOf(origin) }, site)
+  const siteOfRow = (m: (typeof members)[number]): SiteIdentity => ({
+    names: [m.site_name, m.source_name],
+    domain: registrableDomain(m.canonical_url),
+  })
+  const credits = (origin: string | null, site: SiteIdentity) =>
+    origin !== null && creditNamesSite({ origin, host: hostOf(origin) }, site)
   const creditedBy = (site: SiteIdentity) => members.some((m) => credits(m.syndicated_from, site))
   if (best.credited) {
     if (best.id === representative) return { clusterId: representative, replaces: null }
     // The copy names a member as its origin: the origin leads the story, unless the origin itself
     // credits the current representative (a copy of a copy).
     const origin = members.find((m) => m.id === best.id)
-    if (origin && credits(origin.syndicated_from, siteOfRow(rep))) return { clusterId: representative, replaces: null }
+    if (origin && credits(origin.syndicated_from, siteOfRow(rep)))
+      return { clusterId: representative, replaces: null }
     await promote(trx, representative, best.id)
     return { clusterId: best.id, replaces: null }
   }
   const repSite = siteOfRow(rep)
-  const repIsCreditedOrigin = creditedBy(repSite) || (article.credit !== null && creditNamesSite(article.credit, repSite))
+  const repIsCreditedOrigin =
+    creditedBy(repSite) || (article.credit !== null && creditNamesSite(article.credit, repSite))
   // A stored copy credits this article's site: the original arrived after its copy.
-  if (creditedBy(await siteOf(trx, article))) return { clusterId: article.id, replaces: representative }
+  if (creditedBy(await siteOf(trx, article)))
+    return { clusterId: article.id, replaces: representative }
   // Otherwise the earliest published version represents the story (crawl order is arbitrary).
-  if (!repIsCreditedOrigin && article.publishedAt !== null && (rep.published_at === null || article.publishedAt < rep.published_at)) {
+  if (
+    !repIsCreditedOrigin &&
+    article.publishedAt !== null &&
+    (rep.published_at === null || article.publishedAt < rep.published_at)
+  ) {
     return { clusterId: article.id, replaces: representative }
   }
   return { clusterId: representative, replaces: null }
@@ -237,9 +311,21 @@ async function placeNewArticle(trx: Trx, article: NewArticleFacts): Promise<Plac
 
 /** Makes a stored member the representative of its story. */
 async function promote(trx: Trx, from: number, to: number): Promise<void> {
-  await trx.updateTable('articles').set({ cluster_id: to, duplicate_of: to }).where('cluster_id', '=', from).execute()
-  await trx.updateTable('articles').set({ cluster_id: to, duplicate_of: to }).where('id', '=', from).execute()
-  await trx.updateTable('articles').set({ cluster_id: to, duplicate_of: null }).where('id', '=', to).execute()
+  await trx
+    .updateTable('articles')
+    .set({ cluster_id: to, duplicate_of: to })
+    .where('cluster_id', '=', from)
+    .execute()
+  await trx
+    .updateTable('articles')
+    .set({ cluster_id: to, duplicate_of: to })
+    .where('id', '=', from)
+    .execute()
+  await trx
+    .updateTable('articles')
+    .set({ cluster_id: to, duplicate_of: null })
+    .where('id', '=', to)
+    .execute()
 }
 
 interface CopyMatch {
@@ -271,16 +357,28 @@ async function findCopiesOf(trx: Trx, article: NewArticleFacts): Promise<CopyMat
   const banded = await trx
     .selectFrom('articles')
     .select(['id', 'simhash'])
-    .where((eb) => eb.or(fp.bands.map((value, band) => eb(`sh_band${band}` as 'sh_band0', '=', value))))
+    .where((eb) =>
+      eb.or(fp.bands.map((value, band) => eb(`sh_band${band}` as 'sh_band0', '=', value))),
+    )
     .orderBy('id', 'desc')
     .limit(MAX_CANDIDATES * 4)
     .execute()
-  const ids = new Set(banded.filter((r) => r.simhash !== null && hammingDistance(r.simhash, fp.simhash) <= BAND_MAX_DISTANCE).map((r) => r.id))
+  const ids = new Set(
+    banded
+      .filter(
+        (r) => r.simhash !== null && hammingDistance(r.simhash, fp.simhash) <= BAND_MAX_DISTANCE,
+      )
+      .map((r) => r.id),
+  )
   if (paragraphs.length > 0) {
     const anchored = await trx
       .selectFrom('articles')
       .select(['id', 'cluster_id', 'para_anchor0', 'para_anchor1', 'para_anchor2', 'para_anchor3'])
-      .where((eb) => eb.or([0, 1, 2, 3].map((band) => eb(`para_anchor${band}` as 'para_anchor0', 'in', paragraphs))))
+      .where((eb) =>
+        eb.or(
+          [0, 1, 2, 3].map((band) => eb(`para_anchor${band}` as 'para_anchor0', 'in', paragraphs)),
+        ),
+      )
       .orderBy('id', 'desc')
       .limit(MAX_CANDIDATES)
       .execute()
@@ -290,12 +388,23 @@ async function findCopiesOf(trx: Trx, article: NewArticleFacts): Promise<CopyMat
     const storiesByParagraph = new Map<number, Set<number>>()
     const paragraphSet = new Set(paragraphs)
     const anchorsOf = (r: (typeof anchored)[number]) =>
-      [r.para_anchor0, r.para_anchor1, r.para_anchor2, r.para_anchor3].filter((h): h is number => h !== null && paragraphSet.has(h))
+      [r.para_anchor0, r.para_anchor1, r.para_anchor2, r.para_anchor3].filter(
+        (h): h is number => h !== null && paragraphSet.has(h),
+      )
     for (const r of anchored) {
-      for (const h of anchorsOf(r)) storiesByParagraph.set(h, (storiesByParagraph.get(h) ?? new Set()).add(r.cluster_id ?? r.id))
+      for (const h of anchorsOf(r))
+        storiesByParagraph.set(
+          h,
+          (storiesByParagraph.get(h) ?? new Set()).add(r.cluster_id ?? r.id),
+        )
     }
     for (const r of anchored) {
-      if (anchorsOf(r).some((h) => (storiesByParagraph.get(h)?.size ?? 0) <= MAX_STORIES_PER_PARAGRAPH)) ids.add(r.id)
+      if (
+        anchorsOf(r).some(
+          (h) => (storiesByParagraph.get(h)?.size ?? 0) <= MAX_STORIES_PER_PARAGRAPH,
+        )
+      )
+        ids.add(r.id)
     }
   }
   const credited = new Set<number>()
@@ -309,7 +418,13 @@ async function findCopiesOf(trx: Trx, article: NewArticleFacts): Promise<CopyMat
     }
   }
   const matches: CopyMatch[] = []
-  if (exact) matches.push({ id: exact.id, clusterId: exact.cluster_id, credited: credited.has(exact.id), score: 2 })
+  if (exact)
+    matches.push({
+      id: exact.id,
+      clusterId: exact.cluster_id,
+      credited: credited.has(exact.id),
+      score: 2,
+    })
   if (ids.size === 0) return matches
   const candidates = await trx
     .selectFrom('articles')
@@ -332,10 +447,17 @@ async function findCopiesOf(trx: Trx, article: NewArticleFacts): Promise<CopyMat
     const shareOfShorter = shared / Math.max(1, Math.min(paragraphs.length, otherParagraphs.size))
     const near = isCredited
       ? resemblance >= CREDITED_RESEMBLANCE || (shared >= 1 && shareOfShorter >= 0.5)
-      : resemblance >= NEAR_COPY_RESEMBLANCE || (shared >= NEAR_COPY_SHARED_PARAGRAPHS && shareOfShorter >= 0.5)
+      : resemblance >= NEAR_COPY_RESEMBLANCE ||
+        (shared >= NEAR_COPY_SHARED_PARAGRAPHS && shareOfShorter >= 0.5)
     if (!near) continue
     verifiedClusters.add(cluster)
-    if (exact?.id !== candidate.id) matches.push({ id: candidate.id, clusterId: candidate.cluster_id, credited: isCredited, score: resemblance })
+    if (exact?.id !== candidate.id)
+      matches.push({
+        id: candidate.id,
+        clusterId: candidate.cluster_id,
+        credited: isCredited,
+        score: resemblance,
+      })
     else matches[0] = { ...(matches[0] as CopyMatch), credited: isCredited }
   }
   return matches.sort((x, y) => y.score - x.score)
@@ -351,14 +473,23 @@ async function creditedSiteCandidates(
     const byUrl = await trx
       .selectFrom('articles')
       .select('id')
-      .where((eb) => eb.or([eb('url_key', '=', urlIdentity(credit.url as string)), eb('canonical_url', '=', normalizeUrl(credit.url as string))]))
+      .where((eb) =>
+        eb.or([
+          eb('url_key', '=', urlIdentity(credit.url as string)),
+          eb('canonical_url', '=', normalizeUrl(credit.url as string)),
+        ]),
+      )
       .where('id', '!=', article.id)
       .execute()
     if (byUrl.length > 0) return { ids: byUrl.map((r) => r.id), sourceIds: [] }
   }
   const sources = await trx.selectFrom('sources').select(['id', 'name', 'homepage']).execute()
   const sourceIds = sources
-    .filter((s) => s.id !== article.sourceId && creditNamesSite(credit, { names: [s.name, s.id], domain: registrableDomain(s.homepage) }))
+    .filter(
+      (s) =>
+        s.id !== article.sourceId &&
+        creditNamesSite(credit, { names: [s.name, s.id], domain: registrableDomain(s.homepage) }),
+    )
     .map((s) => s.id)
   if (sourceIds.length === 0) return { ids: [], sourceIds }
   let query = trx
@@ -379,7 +510,9 @@ async function creditedSiteCandidates(
   const ids = rows
     .filter(
       (r) =>
-        [r.para_anchor0, r.para_anchor1, r.para_anchor2, r.para_anchor3].some((h) => h !== null && paragraphs.has(h)) ||
+        [r.para_anchor0, r.para_anchor1, r.para_anchor2, r.para_anchor3].some(
+          (h) => h !== null && paragraphs.has(h),
+        ) ||
         (r.simhash !== null && hammingDistance(r.simhash, article.fingerprint.simhash) <= 20),
     )
     .slice(0, 8)
@@ -388,13 +521,25 @@ async function creditedSiteCandidates(
 }
 
 async function siteOf(trx: Trx, article: NewArticleFacts): Promise<SiteIdentity> {
-  const source = await trx.selectFrom('sources').select('name').where('id', '=', article.sourceId).executeTakeFirst()
-  return { names: [article.siteName, source?.name ?? null], domain: registrableDomain(article.canonicalUrl) }
+  const source = await trx
+    .selectFrom('sources')
+    .select('name')
+    .where('id', '=', article.sourceId)
+    .executeTakeFirst()
+  return {
+    names: [article.siteName, source?.name ?? null],
+    domain: registrableDomain(article.canonicalUrl),
+  }
 }
 
 /** Host named by a stored credit (domain or URL), as findSyndicationCredit reads it. */
 function hostOf(origin: string): string | null {
-  return /(?:^|[\s(/])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=$|[\s)/:,])/i.exec(origin)?.[1]?.toLowerCase().replace(/^www\./, '') ?? null
+  return (
+    /(?:^|[\s(/])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=$|[\s)/:,])/i
+      .exec(origin)?.[1]
+      ?.toLowerCase()
+      .replace(/^www\./, '') ?? null
+  )
 }
 
 /**
@@ -406,7 +551,13 @@ export async function findArticleIdByUrl(db: Db, url: string): Promise<number | 
   const row = await db
     .selectFrom('articles')
     .select('id')
-    .where((eb) => eb.or([eb('canonical_url', '=', url), eb('url', '=', url), eb('url_key', '=', urlIdentity(url))]))
+    .where((eb) =>
+      eb.or([
+        eb('canonical_url', '=', url),
+        eb('url', '=', url),
+        eb('url_key', '=', urlIdentity(url)),
+      ]),
+    )
     .orderBy('id')
     .executeTakeFirst()
   return row?.id ?? null
@@ -419,7 +570,11 @@ export async function findArticleIdByUrl(db: Db, url: string): Promise<number | 
  * @example await fingerprintStoredArticles(db) // 0 on an up-to-date database
  */
 export async function fingerprintStoredArticles(db: Db): Promise<number> {
-  const rows = await db.selectFrom('articles').select(['id', 'text', 'canonical_url', 'cluster_id']).where('simhash', 'is', null).execute()
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'text', 'canonical_url', 'cluster_id'])
+    .where('simhash', 'is', null)
+    .execute()
   for (const row of rows) {
     const fp = fingerprintText(row.text)
     await db
@@ -437,6 +592,9 @@ export async function fingerprintStoredArticles(db: Db): Promise<number> {
 }
 
 export async function countArticles(db: Db): Promise<number> {
-  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
-import { NewshoundError, StoreError, describeError } from '../errors.js'
+import { describeError, NewshoundError, StoreError } from '../errors.js'
 import { MIGRATIONS } from './migrations/index.js'
 import type { Database } from './schema.js'
 
@@ -28,11 +28,17 @@ export interface OpenedDatabase {
  * migrates it to the latest schema.
  * @example const { db, close } = await openDatabase('storage/newshound.db')
  */
-export async function openDatabase(path: string, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  path: string,
+  options: OpenDatabaseOptions = {},
+): Promise<OpenedDatabase> {
   let sqlite: SQLite.Database
   try {
     if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true })
-    sqlite = new SQLite(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+    sqlite = new SQLite(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    })
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`)
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL')
@@ -42,7 +48,9 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     }
     sqlite.pragma('foreign_keys = ON')
   } catch (error) {
-    throw new StoreError(`store: unable to open database ${path}: ${describeError(error)}`, { cause: error })
+    throw new StoreError(`store: unable to open database ${path}: ${describeError(error)}`, {
+      cause: error,
+    })
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   if (options.migrate ?? !options.readonly) await migrateToLatest(db)
@@ -71,11 +79,17 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-    throw new NewshoundError('E_MIGRATION', `store: migration ${failed} failed: ${describeError(error)}`, {
-      cause: error,
-    })
+    throw new NewshoundError(
+      'E_MIGRATION',
+      `store: migration ${failed} failed: ${describeError(error)}`,
+      {
+        cause: error,
+      },
+    )
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  }
 }
 
 /** Current time as ISO-8601 UTC (the only timestamp format stored). */

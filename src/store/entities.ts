@@ -1,7 +1,7 @@
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js'
 import { type Db, nowIso } from './database.js'
 import type { Database } from './schema.js'
-import { type Kysely, type Transaction, sql } from 'kysely'
 
 /** Bump when recognition changes enough that stored mentions should be recomputed. */
 export const ENRICHMENT_VERSION = 1
@@ -51,7 +51,11 @@ export async function ensureEntity(
   const key = entityKey(mention.kind, mention.kbId, mention.canonical)
   const cached = cache?.get(key)
   if (cached !== undefined) return cached
-  let row = await db.selectFrom('entities').select(['id', 'merged_into']).where('key', '=', key).executeTakeFirst()
+  let row = await db
+    .selectFrom('entities')
+    .select(['id', 'merged_into'])
+    .where('key', '=', key)
+    .executeTakeFirst()
   if (!row) {
     const known = mention.kbId ? kb?.entities.get(mention.kbId) : undefined
     const inserted = await db
@@ -69,26 +73,44 @@ export async function ensureEntity(
       .returning(['id', 'merged_into'])
       .executeTakeFirstOrThrow()
     row = inserted
-    const names = new Set<string>([known?.name ?? mention.canonical, ...(known?.aliases ?? []), ...(known?.formerNames ?? [])])
+    const names = new Set<string>([
+      known?.name ?? mention.canonical,
+      ...(known?.aliases ?? []),
+      ...(known?.formerNames ?? []),
+    ])
     await addAliases(db, inserted.id, [...names])
   }
   let id = row.id
   // Follow merges (bounded: a merge chain longer than a few steps is a data error).
   for (let hops = 0, next = row.merged_into; next !== null && hops < 8; hops++) {
     id = next
-    const parent = await db.selectFrom('entities').select('merged_into').where('id', '=', next).executeTakeFirst()
+    const parent = await db
+      .selectFrom('entities')
+      .select('merged_into')
+      .where('id', '=', next)
+      .executeTakeFirst()
     next = parent?.merged_into ?? null
   }
   cache?.set(key, id)
   return id
 }
 
-export async function addAliases(db: Executor, entityId: number, aliases: readonly string[]): Promise<void> {
-  const rows = [...new Map(aliases.filter((a) => a.trim() !== '').map((a) => [normalizeName(a), a.trim()])).entries()].map(
-    ([normalized, alias]) => ({ entity_id: entityId, alias, normalized }),
-  )
+export async function addAliases(
+  db: Executor,
+  entityId: number,
+  aliases: readonly string[],
+): Promise<void> {
+  const rows = [
+    ...new Map(
+      aliases.filter((a) => a.trim() !== '').map((a) => [normalizeName(a), a.trim()]),
+    ).entries(),
+  ].map(([normalized, alias]) => ({ entity_id: entityId, alias, normalized }))
   if (rows.length === 0) return
-  await db.insertInto('entity_aliases').values(rows).onConflict((oc) => oc.doNothing()).execute()
+  await db
+    .insertInto('entity_aliases')
+    .values(rows)
+    .onConflict((oc) => oc.doNothing())
+    .execute()
 }
 
 /**
@@ -136,7 +158,11 @@ export async function storeMentionsIn(
     first_offset: v.first,
     surface: v.surface,
   }))
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('mentions').values(rows.slice(i, i + 200)).execute()
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('mentions')
+      .values(rows.slice(i, i + 200))
+      .execute()
   await trx
     .updateTable('articles')
     .set({
@@ -154,8 +180,16 @@ export async function findEntities(db: Db, name: string, kind?: 'person' | 'org'
   let query = db
     .selectFrom('entities')
     .leftJoin('entity_aliases', 'entity_aliases.entity_id', 'entities.id')
-    .select(['entities.id', 'entities.key', 'entities.kind', 'entities.name', 'entities.merged_into'])
-    .where((eb) => eb.or([eb('entity_aliases.normalized', '=', normalized), eb('entities.key', '=', name)]))
+    .select([
+      'entities.id',
+      'entities.key',
+      'entities.kind',
+      'entities.name',
+      'entities.merged_into',
+    ])
+    .where((eb) =>
+      eb.or([eb('entity_aliases.normalized', '=', normalized), eb('entities.key', '=', name)]),
+    )
     .where('entities.merged_into', 'is', null)
     .groupBy('entities.id')
     // Curated entities before ones discovered in text, then the most mentioned.
@@ -172,10 +206,22 @@ export async function pruneOrphanEntities(db: Db): Promise<number> {
     .deleteFrom('entities')
     .where('origin', '=', 'discovered')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('mentions').select('mentions.article_id').whereRef('mentions.entity_id', '=', 'entities.id'))),
+      not(
+        exists(
+          selectFrom('mentions')
+            .select('mentions.article_id')
+            .whereRef('mentions.entity_id', '=', 'entities.id'),
+        ),
+      ),
     )
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('entities as e2').select('e2.id').whereRef('e2.merged_into', '=', 'entities.id'))),
+      not(
+        exists(
+          selectFrom('entities as e2')
+            .select('e2.id')
+            .whereRef('e2.merged_into', '=', 'entities.id'),
+        ),
+      ),
     )
     .where(({ not, exists, selectFrom }) =>
       not(

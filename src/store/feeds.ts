@@ -36,9 +36,17 @@ export function needsFullRefresh(
 }
 
 /** Records a successful poll (200 or 304): validators for the next conditional GET, health reset. */
-export async function recordFeedSuccess(db: Db, feedId: number, poll: FeedPollSuccess): Promise<void> {
+export async function recordFeedSuccess(
+  db: Db,
+  feedId: number,
+  poll: FeedPollSuccess,
+): Promise<void> {
   const now = nowIso()
-  const current = await db.selectFrom('feeds').select(['idle_polls', 'ttl_minutes', 'not_modified_polls']).where('id', '=', feedId).executeTakeFirst()
+  const current = await db
+    .selectFrom('feeds')
+    .select(['idle_polls', 'ttl_minutes', 'not_modified_polls'])
+    .where('id', '=', feedId)
+    .executeTakeFirst()
   const idlePolls = (poll.newItems ?? 0) > 0 ? 0 : (current?.idle_polls ?? 0) + 1
   const next = nextPollAt({
     ok: true,
@@ -62,7 +70,9 @@ export async function recordFeedSuccess(db: Db, feedId: number, poll: FeedPollSu
         : { not_modified_polls: 0, last_full_fetch_at: now }),
       // A 304 carries no new validators worth trusting over the stored ones unless sent.
       ...(poll.etag !== null || !poll.notModified ? { etag: poll.etag } : {}),
-      ...(poll.lastModified !== null || !poll.notModified ? { last_modified: poll.lastModified } : {}),
+      ...(poll.lastModified !== null || !poll.notModified
+        ? { last_modified: poll.lastModified }
+        : {}),
       ...(poll.title !== undefined && poll.title !== null ? { title: poll.title } : {}),
       ...(poll.ttlMinutes !== undefined ? { ttl_minutes: poll.ttlMinutes } : {}),
     })
@@ -74,9 +84,17 @@ export async function recordFeedSuccess(db: Db, feedId: number, poll: FeedPollSu
 export async function recordFeedFailure(
   db: Db,
   feedId: number,
-  failure: { readonly status: number | null; readonly reason: string; readonly retryAfterSeconds?: number | null },
+  failure: {
+    readonly status: number | null
+    readonly reason: string
+    readonly retryAfterSeconds?: number | null
+  },
 ): Promise<void> {
-  const current = await db.selectFrom('feeds').select('consecutive_failures').where('id', '=', feedId).executeTakeFirst()
+  const current = await db
+    .selectFrom('feeds')
+    .select('consecutive_failures')
+    .where('id', '=', feedId)
+    .executeTakeFirst()
   const failures = (current?.consecutive_failures ?? 0) + 1
   await db
     .updateTable('feeds')
@@ -86,7 +104,12 @@ export async function recordFeedFailure(
       last_error: failure.reason,
       consecutive_failures: failures,
       // Exponential backoff up to a ceiling; the feed is never dropped, only polled less often.
-      next_poll_at: nextPollAt({ ok: false, consecutiveFailures: failures, idlePolls: 0, retryAfterSeconds: failure.retryAfterSeconds ?? null }),
+      next_poll_at: nextPollAt({
+        ok: false,
+        consecutiveFailures: failures,
+        idlePolls: 0,
+        retryAfterSeconds: failure.retryAfterSeconds ?? null,
+      }),
     })
     .where('id', '=', feedId)
     .execute()
@@ -103,7 +126,11 @@ export interface NewFeedItem {
  * Stores items not seen before for this feed (pending) and returns how many were new. Items
  * already known keep their status, so a crawl after a crash picks up what was left pending.
  */
-export async function insertFeedItems(db: Db, feedId: number, items: readonly NewFeedItem[]): Promise<number> {
+export async function insertFeedItems(
+  db: Db,
+  feedId: number,
+  items: readonly NewFeedItem[],
+): Promise<number> {
   if (items.length === 0) return 0
   const now = nowIso()
   return db.transaction().execute(async (trx) => {
@@ -169,7 +196,10 @@ export async function listPendingItems(
     .where((eb) =>
       eb.or([
         eb('feed_items.status', '=', 'pending'),
-        eb.and([eb('feed_items.status', '=', 'failed'), eb('feed_items.attempts', '<', maxAttempts)]),
+        eb.and([
+          eb('feed_items.status', '=', 'failed'),
+          eb('feed_items.attempts', '<', maxAttempts),
+        ]),
       ]),
     )
     .orderBy('feed_items.id')

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { type MoveReport, aggregateMoves } from '../enrich/moves/aggregate-moves.js'
+import { aggregateMoves, type MoveReport } from '../enrich/moves/aggregate-moves.js'
 import type { TalentMove } from '../enrich/moves/types.js'
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js'
 import { ensureEntity } from './entities.js'
@@ -19,14 +19,25 @@ export async function storeMoveReportsIn(
   moves: readonly TalentMove[],
   kb: KnowledgeBase | null,
 ): Promise<void> {
-  const before = await trx.selectFrom('move_reports').select('person_id').where('article_id', '=', articleId).execute()
+  const before = await trx
+    .selectFrom('move_reports')
+    .select('person_id')
+    .where('article_id', '=', articleId)
+    .execute()
   await trx.deleteFrom('move_reports').where('article_id', '=', articleId).execute()
   const cache = new Map<string, number>()
   const persons = new Set(before.map((r) => r.person_id))
   for (const move of moves) {
-    const personId = await ensureEntity(trx, { kind: 'person', kbId: move.personId, canonical: move.person, surface: move.person }, kb, cache)
+    const personId = await ensureEntity(
+      trx,
+      { kind: 'person', kbId: move.personId, canonical: move.person, surface: move.person },
+      kb,
+      cache,
+    )
     const org = async (name: string | null, id: string | null) =>
-      name === null ? null : ensureEntity(trx, { kind: 'org', kbId: id, canonical: name, surface: name }, kb, cache)
+      name === null
+        ? null
+        : ensureEntity(trx, { kind: 'org', kbId: id, canonical: name, surface: name }, kb, cache)
     await trx
       .insertInto('move_reports')
       .values({
@@ -122,7 +133,11 @@ export async function rebuildPersonMoves(trx: Executor, personId: number): Promi
     }
   })
   const confidenceByArticle = new Map<number, number>()
-  for (const r of rows) confidenceByArticle.set(r.article_id, Math.max(confidenceByArticle.get(r.article_id) ?? 0, r.confidence))
+  for (const r of rows)
+    confidenceByArticle.set(
+      r.article_id,
+      Math.max(confidenceByArticle.get(r.article_id) ?? 0, r.confidence),
+    )
   for (const event of aggregateMoves(reports)) {
     const stories = new Set(event.articleIds.map((id) => storyOf.get(id) ?? id))
     const inserted = await trx
@@ -147,7 +162,15 @@ export async function rebuildPersonMoves(trx: Executor, personId: number): Promi
     if (event.evidence.length > 0) {
       await trx
         .insertInto('move_evidence')
-        .values(event.evidence.map((e) => ({ move_id: inserted.id, article_id: e.articleId, sentence: e.sentence, start: e.start, end: e.end })))
+        .values(
+          event.evidence.map((e) => ({
+            move_id: inserted.id,
+            article_id: e.articleId,
+            sentence: e.sentence,
+            start: e.start,
+            end: e.end,
+          })),
+        )
         .onConflict((oc) => oc.doNothing())
         .execute()
     }

@@ -1,10 +1,19 @@
 import { type Db, nowIso } from './database.js'
 import type { CrawlRunRow, FetchErrorTable } from './schema.js'
 
-export async function startRun(db: Db, trigger: string, sourceIds: readonly string[]): Promise<number> {
+export async function startRun(
+  db: Db,
+  trigger: string,
+  sourceIds: readonly string[],
+): Promise<number> {
   const row = await db
     .insertInto('crawl_runs')
-    .values({ started_at: nowIso(), status: 'running', trigger, source_ids_json: JSON.stringify(sourceIds) })
+    .values({
+      started_at: nowIso(),
+      status: 'running',
+      trigger,
+      source_ids_json: JSON.stringify(sourceIds),
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
@@ -40,7 +49,12 @@ export function emptyRunCounts(): RunCounts {
 export async function finishRun(
   db: Db,
   runId: number,
-  outcome: { status: CrawlRunRow['status']; counts: RunCounts; durationMs: number; error?: string | null },
+  outcome: {
+    status: CrawlRunRow['status']
+    counts: RunCounts
+    durationMs: number
+    error?: string | null
+  },
 ): Promise<void> {
   const c = outcome.counts
   await db
@@ -68,7 +82,11 @@ export async function finishRun(
 export async function markStaleRunsInterrupted(db: Db): Promise<number> {
   const result = await db
     .updateTable('crawl_runs')
-    .set({ status: 'interrupted', finished_at: nowIso(), error: 'process ended before the run finished' })
+    .set({
+      status: 'interrupted',
+      finished_at: nowIso(),
+      error: 'process ended before the run finished',
+    })
     .where('status', '=', 'running')
     .executeTakeFirst()
   return Number(result.numUpdatedRows)

@@ -66,11 +66,20 @@ export async function listSourceRows(db: Db) {
 
 /** Sources added without code (OPML import), stored as their definitions. */
 export async function listImportedSources(db: Db): Promise<SourceDefinition[]> {
-  const rows = await db.selectFrom('sources').select('definition_json').where('origin', '=', 'imported').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('sources')
+    .select('definition_json')
+    .where('origin', '=', 'imported')
+    .orderBy('id')
+    .execute()
   return rows.map((r) => JSON.parse(r.definition_json) as SourceDefinition)
 }
 
 export async function removeSource(db: Db, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('sources').where('id', '=', id).where('origin', '=', 'imported').executeTakeFirst()
+  const result = await db
+    .deleteFrom('sources')
+    .where('id', '=', id)
+    .where('origin', '=', 'imported')
+    .executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }

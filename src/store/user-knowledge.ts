@@ -2,14 +2,19 @@ import type { KnowledgeEntity } from '../knowledge/load-knowledge.js'
 import { type Db, nowIso } from './database.js'
 
 /** Stores user entities (replacing ones with the same id). */
-export async function importUserEntities(db: Db, entities: readonly KnowledgeEntity[]): Promise<number> {
+export async function importUserEntities(
+  db: Db,
+  entities: readonly KnowledgeEntity[],
+): Promise<number> {
   const now = nowIso()
   await db.transaction().execute(async (trx) => {
     for (const entity of entities) {
       await trx
         .insertInto('user_knowledge')
         .values({ id: entity.id, entity_json: JSON.stringify(entity), imported_at: now })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ entity_json: JSON.stringify(entity), imported_at: now }))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({ entity_json: JSON.stringify(entity), imported_at: now }),
+        )
         .execute()
     }
   })

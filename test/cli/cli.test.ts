@@ -13,10 +13,14 @@ const run = promisify(execFile)
 /** Runs the real CLI entry (through tsx, so the test sees the current source). */
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    })
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      },
+    )
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }
@@ -39,7 +43,16 @@ describe('newshound CLI', () => {
   it('--help lists every command', async () => {
     const { code, stdout } = await cli(['--help'])
     expect(code).toBe(0)
-    for (const command of ['crawl', 'sources', 'feed', 'extract', 'runs', 'errors', 'db', 'config']) {
+    for (const command of [
+      'crawl',
+      'sources',
+      'feed',
+      'extract',
+      'runs',
+      'errors',
+      'db',
+      'config',
+    ]) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
     }
   })
@@ -70,7 +83,10 @@ describe('newshound CLI', () => {
     await writeFile(file, opml)
     const db = join(tmp.dir, 'b.db')
     expect((await cli(['--db', db, 'sources', 'import', file])).code).toBe(0)
-    const listed = JSON.parse((await cli(['--db', db, 'sources', '--json'])).stdout) as { id: string; feeds: string[] }[]
+    const listed = JSON.parse((await cli(['--db', db, 'sources', '--json'])).stdout) as {
+      id: string
+      feeds: string[]
+    }[]
     expect(listed.find((s) => s.feeds.includes('https://blog.example.org/feed.xml'))).toBeTruthy()
     const exported = await cli(['--db', db, 'sources', 'export'])
     expect(exported.stdout).toContain('xmlUrl="https://blog.example.org/feed.xml"')
@@ -78,9 +94,17 @@ describe('newshound CLI', () => {
   })
 
   it('feed prints items as JSON lines, and an error object for a bad input', async () => {
-    const { code, stdout } = await cli(['feed', '--jsonl', join(SITE, 'news/feed.xml'), join(SITE, 'robots.txt')])
+    const { code, stdout } = await cli([
+      'feed',
+      '--jsonl',
+      join(SITE, 'news/feed.xml'),
+      join(SITE, 'robots.txt'),
+    ])
     expect(code).toBe(0)
-    const [ok, bad] = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const [ok, bad] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect((ok?.['items'] as unknown[]).length).toBe(3)
     expect(bad?.['error']).toBeTruthy()
   })
@@ -104,7 +128,12 @@ describe('newshound CLI', () => {
   it('extract fetches a URL (private addresses only with --allow-private)', async () => {
     const refused = await cli(['extract', '--jsonl', server.url('/news/a1.html')])
     expect(JSON.parse(refused.stdout).error).toMatch(/private or local/)
-    const { stdout } = await cli(['extract', '--jsonl', '--allow-private', server.url('/news/a1.html')])
+    const { stdout } = await cli([
+      'extract',
+      '--jsonl',
+      '--allow-private',
+      server.url('/news/a1.html'),
+    ])
     const record = JSON.parse(stdout) as Record<string, unknown>
     expect(record['title']).toBe('Researcher leaves Example Labs for Acme AI')
     expect(record['authors']).toEqual(['Jane Holloway'])
@@ -130,11 +159,23 @@ describe('newshound CLI', () => {
 
   it('analyze prints the seed story entities, and --jsonl keeps ids', async () => {
     const seed = resolve(ROOT, '../shared/fixtures/seed-article-de.txt')
-    const { code, stdout } = await cli(['--db', join(tmp.dir, 'none.db'), 'analyze', seed, '--json'])
+    const { code, stdout } = await cli([
+      '--db',
+      join(tmp.dir, 'none.db'),
+      'analyze',
+      seed,
+      '--json',
+    ])
     expect(code).toBe(0)
-    const result = JSON.parse(stdout) as { language: string; entities: { canonical: string; kind: string }[] }
+    const result = JSON.parse(stdout) as {
+      language: string
+      entities: { canonical: string; kind: string }[]
+    }
     expect(result.language).toBe('de')
-    const people = result.entities.filter((e) => e.kind === 'person').map((e) => e.canonical).sort()
+    const people = result.entities
+      .filter((e) => e.kind === 'person')
+      .map((e) => e.canonical)
+      .sort()
     expect(people).toEqual(['Abhishek Das', 'Devi Parikh', 'Erik Meijer', 'Mark Zuckerberg'])
     const lines = [
       JSON.stringify({ id: 'a', text: 'OpenAI hired Jan Leike from Google DeepMind.', lang: 'en' }),
@@ -143,16 +184,26 @@ describe('newshound CLI', () => {
     const file = join(tmp.dir, 'in.jsonl')
     await writeFile(file, lines)
     const out = await cli(['--db', join(tmp.dir, 'none.db'), 'analyze', '--jsonl', file])
-    const rows = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; entities: { canonical: string }[] })
+    const rows = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; entities: { canonical: string }[] })
     expect(rows.map((r) => r.id)).toEqual(['a', 'b'])
-    expect(rows[0]?.entities.map((e) => e.canonical)).toEqual(['OpenAI', 'Jan Leike', 'Google DeepMind'])
+    expect(rows[0]?.entities.map((e) => e.canonical)).toEqual([
+      'OpenAI',
+      'Jan Leike',
+      'Google DeepMind',
+    ])
     expect(rows[1]?.entities.map((e) => e.canonical).sort()).toEqual(['Mark Zuckerberg', 'Meta'])
   })
 
   it('entities import adds user aliases; entity and entities list show them', async () => {
     const db = join(tmp.dir, 'ent.db')
     const file = join(tmp.dir, 'mine.json')
-    await writeFile(file, JSON.stringify([{ id: 'org:lumora', name: 'Lumora Labs', kind: 'org', aliases: ['Lumora'] }]))
+    await writeFile(
+      file,
+      JSON.stringify([{ id: 'org:lumora', name: 'Lumora Labs', kind: 'org', aliases: ['Lumora'] }]),
+    )
     const imported = await cli(['--db', db, 'entities', 'import', file])
     expect(imported.code).toBe(0)
     const bad = join(tmp.dir, 'bad.json')

@@ -11,11 +11,34 @@ import { openDatabase } from '../../src/store/database.js'
 import { syncSources } from '../../src/store/sources.js'
 import { makeTempDir } from '../helpers/env.js'
 
-const SEED = readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/seed-article-de.txt'), 'utf8')
+const SEED = readFileSync(
+  resolve(import.meta.dirname, '../../../shared/fixtures/seed-article-de.txt'),
+  'utf8',
+)
 const [SEED_TITLE, ...SEED_BODY] = SEED.split('\n')
 
-function article(url: string, title: string, text: string, publishedAt: string, language: string): ExtractedArticle {
-  return { url, canonicalUrl: url, title, authors: [], publishedAt, publishedFrom: 'meta', modifiedAt: null, language, siteName: null, description: null, imageUrl: null, paywalled: false, text }
+function article(
+  url: string,
+  title: string,
+  text: string,
+  publishedAt: string,
+  language: string,
+): ExtractedArticle {
+  return {
+    url,
+    canonicalUrl: url,
+    title,
+    authors: [],
+    publishedAt,
+    publishedFrom: 'meta',
+    modifiedAt: null,
+    language,
+    siteName: null,
+    description: null,
+    imageUrl: null,
+    paywalled: false,
+    text,
+  }
 }
 
 async function run(dir: string, args: string[]) {
@@ -35,11 +58,38 @@ describe('moves, flows and person commands', () => {
   beforeAll(async () => {
     tmp = await makeTempDir()
     const opened = await openDatabase(join(tmp.dir, 'moves.db'))
-    await syncSources(opened.db, [defineSource({ id: 'x', name: 'X', homepage: 'https://x.example/', language: 'de', feeds: ['https://x.example/f'], schedule: '0 * * * *' })])
+    await syncSources(opened.db, [
+      defineSource({
+        id: 'x',
+        name: 'X',
+        homepage: 'https://x.example/',
+        language: 'de',
+        feeds: ['https://x.example/f'],
+        schedule: '0 * * * *',
+      }),
+    ])
     for (const a of [
-      article('https://x.example/seed', SEED_TITLE ?? '', SEED_BODY.join('\n').trim(), '2024-01-10T09:00:00Z', 'de'),
-      article('https://x.example/leike', 'Jan Leike joins Anthropic', 'Jan Leike, who co-led superalignment at OpenAI, has joined Anthropic, he said on Tuesday.', '2024-05-28T09:00:00Z', 'en'),
-      article('https://x.example/rumour', 'Report: Priya Raman in talks to join Mistral AI', 'Priya Raman, a research director at Google DeepMind, is in talks to join Mistral AI, according to people familiar with the matter.', '2024-06-02T09:00:00Z', 'en'),
+      article(
+        'https://x.example/seed',
+        SEED_TITLE ?? '',
+        SEED_BODY.join('\n').trim(),
+        '2024-01-10T09:00:00Z',
+        'de',
+      ),
+      article(
+        'https://x.example/leike',
+        'Jan Leike joins Anthropic',
+        'Jan Leike, who co-led superalignment at OpenAI, has joined Anthropic, he said on Tuesday.',
+        '2024-05-28T09:00:00Z',
+        'en',
+      ),
+      article(
+        'https://x.example/rumour',
+        'Report: Priya Raman in talks to join Mistral AI',
+        'Priya Raman, a research director at Google DeepMind, is in talks to join Mistral AI, according to people familiar with the matter.',
+        '2024-06-02T09:00:00Z',
+        'en',
+      ),
     ]) {
       await upsertArticle(opened.db, { sourceId: 'x', url: a.url, article: a, htmlBytes: 1 })
     }
@@ -49,20 +99,50 @@ describe('moves, flows and person commands', () => {
   afterAll(async () => tmp.cleanup())
 
   it('moves --company lists the moves out of Meta with evidence, reported only by default', async () => {
-    const { stdout } = await run(tmp.dir, ['moves', '--company', 'Meta Platforms', '--since', '2024-01-01', '--json'])
-    const rows = JSON.parse(stdout) as { person: string; kind: string; fromOrg: string; evidence: string; evidenceUrl: string }[]
-    expect(rows.map((r) => `${r.person}:${r.kind}:${r.fromOrg}`).sort()).toEqual(['Abhishek Das:departure:Meta', 'Devi Parikh:departure:Meta', 'Erik Meijer:founding:Meta'])
-    expect(rows.every((r) => r.evidenceUrl === 'https://x.example/seed' && r.evidence.length > 20)).toBe(true)
-    const rumours = JSON.parse((await run(tmp.dir, ['moves', '--status', 'rumored', '--json'])).stdout) as { person: string; status: string }[]
+    const { stdout } = await run(tmp.dir, [
+      'moves',
+      '--company',
+      'Meta Platforms',
+      '--since',
+      '2024-01-01',
+      '--json',
+    ])
+    const rows = JSON.parse(stdout) as {
+      person: string
+      kind: string
+      fromOrg: string
+      evidence: string
+      evidenceUrl: string
+    }[]
+    expect(rows.map((r) => `${r.person}:${r.kind}:${r.fromOrg}`).sort()).toEqual([
+      'Abhishek Das:departure:Meta',
+      'Devi Parikh:departure:Meta',
+      'Erik Meijer:founding:Meta',
+    ])
+    expect(
+      rows.every((r) => r.evidenceUrl === 'https://x.example/seed' && r.evidence.length > 20),
+    ).toBe(true)
+    const rumours = JSON.parse(
+      (await run(tmp.dir, ['moves', '--status', 'rumored', '--json'])).stdout,
+    ) as { person: string; status: string }[]
     expect(rumours.map((r) => `${r.person}:${r.status}`)).toEqual(['Priya Raman:rumored'])
-    expect(JSON.parse((await run(tmp.dir, ['moves', '--json'])).stdout).some((r: { person: string }) => r.person === 'Priya Raman')).toBe(false)
+    expect(
+      JSON.parse((await run(tmp.dir, ['moves', '--json'])).stdout).some(
+        (r: { person: string }) => r.person === 'Priya Raman',
+      ),
+    ).toBe(false)
     const table = await run(tmp.dir, ['moves', '--kind', 'hire'])
     expect(table.stdout).toMatch(/Jan Leike\s+│ hire/)
   })
 
   it('flows and person print flows, net and a timeline with links', async () => {
-    const flows = JSON.parse((await run(tmp.dir, ['flows', '--json'])).stdout) as { flows: unknown[]; net: { org: string; net: number }[] }
-    expect(flows.flows).toEqual([{ fromOrg: 'OpenAI', toOrg: 'Anthropic', people: 1, names: ['Jan Leike'] }])
+    const flows = JSON.parse((await run(tmp.dir, ['flows', '--json'])).stdout) as {
+      flows: unknown[]
+      net: { org: string; net: number }[]
+    }
+    expect(flows.flows).toEqual([
+      { fromOrg: 'OpenAI', toOrg: 'Anthropic', people: 1, names: ['Jan Leike'] },
+    ])
     expect(flows.net.find((n) => n.org === 'Meta')?.net).toBe(-3)
     const person = await run(tmp.dir, ['person', 'Jan Leike'])
     expect(person.stdout).toContain('hire from OpenAI to Anthropic')
@@ -70,6 +150,8 @@ describe('moves, flows and person commands', () => {
   })
 
   it('rejects a bad --since clearly', async () => {
-    await expect(run(tmp.dir, ['moves', '--since', 'last tuesday'])).rejects.toThrow(/--since expects a date/)
+    await expect(run(tmp.dir, ['moves', '--since', 'last tuesday'])).rejects.toThrow(
+      /--since expects a date/,
+    )
   })
 })

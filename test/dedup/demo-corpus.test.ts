@@ -41,7 +41,13 @@ describe('demo corpus: the syndicated copy of the seed story counts once', () =>
       }),
     )
     opened = await openDatabase(config.db)
-    summary = await runCrawl({ db: opened.db, config, sources, log: silentLogger(), trigger: 'test' })
+    summary = await runCrawl({
+      db: opened.db,
+      config,
+      sources,
+      log: silentLogger(),
+      trigger: 'test',
+    })
   })
   afterAll(async () => {
     await opened?.close()
@@ -50,7 +56,10 @@ describe('demo corpus: the syndicated copy of the seed story counts once', () =>
   })
 
   const byPath = async () => {
-    const rows = await opened.db.selectFrom('articles').select(['id', 'url', 'canonical_url', 'duplicate_of', 'cluster_id']).execute()
+    const rows = await opened.db
+      .selectFrom('articles')
+      .select(['id', 'url', 'canonical_url', 'duplicate_of', 'cluster_id'])
+      .execute()
     return new Map(rows.map((r) => [new URL(r.canonical_url).pathname, r]))
   }
 
@@ -59,7 +68,9 @@ describe('demo corpus: the syndicated copy of the seed story counts once', () =>
     for (const a of manifest.articles) expect(rows.has(a.path), a.path).toBe(true)
     expect(rows.size).toBe(manifest.articles.length)
     expect(summary.articlesNew).toBe(manifest.articles.length)
-    expect(summary.articlesDuplicate).toBe(manifest.articles.filter((a) => a.duplicateOf !== null).length)
+    expect(summary.articlesDuplicate).toBe(
+      manifest.articles.filter((a) => a.duplicateOf !== null).length,
+    )
   })
 
   it('points each manifest duplicate at its original (duplicate_of and cluster_id)', async () => {
@@ -84,12 +95,19 @@ describe('demo corpus: the syndicated copy of the seed story counts once', () =>
       expect(stored?.duplicate_of, a.path).toBeNull()
       expect(stored?.cluster_id, a.path).toBe(stored?.id)
     }
-    const stories = await opened.db.selectFrom('articles').select((eb) => eb.fn.count<number>('cluster_id').distinct().as('n')).executeTakeFirstOrThrow()
+    const stories = await opened.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.count<number>('cluster_id').distinct().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(stories.n)).toBe(manifest.articles.filter((a) => a.duplicateOf === null).length)
   })
 
   it('records the duplicate count on the run', async () => {
-    const run = await opened.db.selectFrom('crawl_runs').select('articles_duplicate').where('id', '=', summary.runId).executeTakeFirstOrThrow()
+    const run = await opened.db
+      .selectFrom('crawl_runs')
+      .select('articles_duplicate')
+      .where('id', '=', summary.runId)
+      .executeTakeFirstOrThrow()
     expect(run.articles_duplicate).toBe(summary.articlesDuplicate)
   })
 })

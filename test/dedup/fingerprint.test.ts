@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { fingerprintText, hammingDistance, paragraphHashes, shingleResemblance, simhashBands, tokenize } from '../../src/enrich/fingerprint.js'
+import {
+  fingerprintText,
+  hammingDistance,
+  paragraphHashes,
+  shingleResemblance,
+  simhashBands,
+  tokenize,
+} from '../../src/enrich/fingerprint.js'
 
 const STORY = [
   'Meta has lost at least three senior AI researchers in recent weeks, as specialists leave large companies for startups that let them work on experimental projects.',
@@ -24,7 +31,8 @@ describe('fingerprintText', () => {
 
   it('puts a lightly edited copy a few bits away and an unrelated story about half the bits away', () => {
     const edited = STORY.replace('at least three', 'three').replace('perks', 'benefits')
-    const other = 'Nvidia agreed to buy the Israeli startup Run:ai, which makes software to schedule GPU workloads, for a price reported at 700 million dollars. The deal needs regulatory approval in several countries and is expected to close later this year, the companies said in a joint statement.'
+    const other =
+      'Nvidia agreed to buy the Israeli startup Run:ai, which makes software to schedule GPU workloads, for a price reported at 700 million dollars. The deal needs regulatory approval in several countries and is expected to close later this year, the companies said in a joint statement.'
     const d = hammingDistance(fingerprintText(STORY).simhash, fingerprintText(edited).simhash)
     const far = hammingDistance(fingerprintText(STORY).simhash, fingerprintText(other).simhash)
     expect(d).toBeLessThanOrEqual(8)
@@ -84,6 +92,11 @@ describe('tokenize and shingleResemblance', () => {
   it('is 1 for equal sets and 0 for disjoint ones', () => {
     const a = fingerprintText(STORY).shingles
     expect(shingleResemblance(a, a)).toBe(1)
-    expect(shingleResemblance(a, fingerprintText('completely different words about weather in spring time').shingles)).toBe(0)
+    expect(
+      shingleResemblance(
+        a,
+        fingerprintText('completely different words about weather in spring time').shingles,
+      ),
+    ).toBe(0)
   })
 })

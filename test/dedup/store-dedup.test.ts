@@ -20,7 +20,11 @@ const OTHER = [
   'Google DeepMind did not respond to a request for comment, and people familiar with the matter said more departures from its London office were likely.',
 ]
 
-function article(url: string, text: string, extra: Partial<ExtractedArticle> = {}): ExtractedArticle {
+function article(
+  url: string,
+  text: string,
+  extra: Partial<ExtractedArticle> = {},
+): ExtractedArticle {
   return {
     url,
     canonicalUrl: url,
@@ -42,15 +46,36 @@ function article(url: string, text: string, extra: Partial<ExtractedArticle> = {
 describe('exact, near and syndicated copies through the real store', () => {
   let tmp: { dir: string; cleanup: () => Promise<void> }
   let opened: OpenedDatabase
-  const store = (sourceId: string, a: ExtractedArticle) => upsertArticle(opened.db, { sourceId, url: a.url, article: a, htmlBytes: 1000 })
+  const store = (sourceId: string, a: ExtractedArticle) =>
+    upsertArticle(opened.db, { sourceId, url: a.url, article: a, htmlBytes: 1000 })
   const row = (id: number) =>
-    opened.db.selectFrom('articles').select(['id', 'duplicate_of', 'cluster_id', 'simhash', 'sh_band0', 'url_key', 'syndicated_from', 'text']).where('id', '=', id).executeTakeFirstOrThrow()
+    opened.db
+      .selectFrom('articles')
+      .select([
+        'id',
+        'duplicate_of',
+        'cluster_id',
+        'simhash',
+        'sh_band0',
+        'url_key',
+        'syndicated_from',
+        'text',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
 
   beforeEach(async () => {
     tmp = await makeTempDir()
     opened = await openDatabase(`${tmp.dir}/d.db`)
     const source = (id: string, name: string, homepage: string) =>
-      defineSource({ id, name, homepage, language: 'en', feeds: [`${homepage}feed`], schedule: '0 * * * *' })
+      defineSource({
+        id,
+        name,
+        homepage,
+        language: 'en',
+        feeds: [`${homepage}feed`],
+        schedule: '0 * * * *',
+      })
     await syncSources(opened.db, [
       source('wire', 'TechWire Daily', 'https://techwire.example/'),
       source('ledger', 'AI Ledger', 'https://ailedger.example/'),
@@ -75,7 +100,13 @@ describe('exact, near and syndicated copies through the real store', () => {
 
   it('stores an exact copy under another URL as a pointer to the first', async () => {
     const first = await store('wire', article('https://techwire.example/a', P.join('\n')))
-    const copy = await store('ledger', article('https://ailedger.example/copy', P.join('\n'), { title: 'Another headline', publishedAt: '2026-11-03T10:00:00Z' }))
+    const copy = await store(
+      'ledger',
+      article('https://ailedger.example/copy', P.join('\n'), {
+        title: 'Another headline',
+        publishedAt: '2026-11-03T10:00:00Z',
+      }),
+    )
     expect(copy).toMatchObject({ outcome: 'new', duplicateOf: first.id })
     expect(await row(copy.id)).toMatchObject({ duplicate_of: first.id, cluster_id: first.id })
     expect(await row(first.id)).toMatchObject({ duplicate_of: null, cluster_id: first.id })
@@ -84,11 +115,26 @@ describe('exact, near and syndicated copies through the real store', () => {
   it.each([
     ['a paragraph added', [...P.slice(0, 2), OTHER[3] as string, ...P.slice(2)]],
     ['a paragraph cut', [P[0], P[1], P[3], P[4]]],
-    ['boilerplate changed', [...P, 'Sign up for the ByteBrief newsletter to get the biggest stories in your inbox every morning.']],
-    ['words edited in every paragraph', P.map((p) => p.replace(' the ', ' a ').replace('Meta', 'Meta Platforms'))],
+    [
+      'boilerplate changed',
+      [
+        ...P,
+        'Sign up for the ByteBrief newsletter to get the biggest stories in your inbox every morning.',
+      ],
+    ],
+    [
+      'words edited in every paragraph',
+      P.map((p) => p.replace(' the ', ' a ').replace('Meta', 'Meta Platforms')),
+    ],
   ])('links a near copy with %s', async (_case, paragraphs) => {
     const first = await store('wire', article('https://techwire.example/a', P.join('\n')))
-    const copy = await store('brief', article('https://bytebrief.example/x', paragraphs.join('\n'), { title: 'A different headline', publishedAt: '2026-11-03T08:00:00Z' }))
+    const copy = await store(
+      'brief',
+      article('https://bytebrief.example/x', paragraphs.join('\n'), {
+        title: 'A different headline',
+        publishedAt: '2026-11-03T08:00:00Z',
+      }),
+    )
     expect(copy.duplicateOf).toBe(first.id)
     expect(await row(copy.id)).toMatchObject({ cluster_id: first.id, duplicate_of: first.id })
   })
@@ -102,17 +148,35 @@ describe('exact, near and syndicated copies through the real store', () => {
   })
 
   it('makes the earliest published version the representative whatever the crawl order', async () => {
-    const later = await store('brief', article('https://bytebrief.example/x', [...P, OTHER[0]].join('\n'), { publishedAt: '2026-11-05T10:00:00Z' }))
-    const earlier = await store('wire', article('https://techwire.example/a', P.join('\n'), { publishedAt: '2026-11-02T10:00:00Z' }))
+    const later = await store(
+      'brief',
+      article('https://bytebrief.example/x', [...P, OTHER[0]].join('\n'), {
+        publishedAt: '2026-11-05T10:00:00Z',
+      }),
+    )
+    const earlier = await store(
+      'wire',
+      article('https://techwire.example/a', P.join('\n'), { publishedAt: '2026-11-02T10:00:00Z' }),
+    )
     expect(earlier.duplicateOf).toBeNull()
     expect(await row(earlier.id)).toMatchObject({ cluster_id: earlier.id, duplicate_of: null })
     expect(await row(later.id)).toMatchObject({ cluster_id: earlier.id, duplicate_of: earlier.id })
   })
 
   it('makes a credited origin the representative even when the copy was stored first and published earlier', async () => {
-    const copy = await store('brief', article('https://bytebrief.example/x', [...P.slice(0, 4), 'This article first appeared on TechWire Daily.'].join('\n'), { publishedAt: '2026-11-01T10:00:00Z' }))
+    const copy = await store(
+      'brief',
+      article(
+        'https://bytebrief.example/x',
+        [...P.slice(0, 4), 'This article first appeared on TechWire Daily.'].join('\n'),
+        { publishedAt: '2026-11-01T10:00:00Z' },
+      ),
+    )
     expect((await row(copy.id)).syndicated_from).toBe('TechWire Daily')
-    const origin = await store('wire', article('https://techwire.example/a', P.join('\n'), { publishedAt: '2026-11-02T10:00:00Z' }))
+    const origin = await store(
+      'wire',
+      article('https://techwire.example/a', P.join('\n'), { publishedAt: '2026-11-02T10:00:00Z' }),
+    )
     expect(origin.duplicateOf).toBeNull()
     expect(await row(copy.id)).toMatchObject({ cluster_id: origin.id, duplicate_of: origin.id })
     expect(await row(origin.id)).toMatchObject({ cluster_id: origin.id, duplicate_of: null })
@@ -120,34 +184,75 @@ describe('exact, near and syndicated copies through the real store', () => {
 
   it('links a credited copy to its origin even when the copy was heavily cut', async () => {
     const origin = await store('ledger', article('https://ailedger.example/a', P.join('\n')))
-    const copy = await store('brief', article('https://bytebrief.example/x', [P[2], OTHER[0], 'Originally published at AI Ledger.'].join('\n')))
+    const copy = await store(
+      'brief',
+      article(
+        'https://bytebrief.example/x',
+        [P[2], OTHER[0], 'Originally published at AI Ledger.'].join('\n'),
+      ),
+    )
     expect(copy.duplicateOf).toBe(origin.id)
     // Without the credit the same text is not close enough to count as a copy.
-    const uncredited = await store('brief', article('https://bytebrief.example/y', [P[2], OTHER[1], 'Sign up for our newsletter.'].join('\n')))
+    const uncredited = await store(
+      'brief',
+      article(
+        'https://bytebrief.example/y',
+        [P[2], OTHER[1], 'Sign up for our newsletter.'].join('\n'),
+      ),
+    )
     expect(uncredited.duplicateOf).toBeNull()
   })
 
   it('links a copy crediting a URL to the article at that URL', async () => {
-    const origin = await store('ledger', article('https://www.ailedger.example/news/a/', P.join('\n')))
-    const copy = await store('brief', article('https://bytebrief.example/x', [P[0], 'Originally published at https://ailedger.example/news/a?utm_source=x'].join('\n')))
+    const origin = await store(
+      'ledger',
+      article('https://www.ailedger.example/news/a/', P.join('\n')),
+    )
+    const copy = await store(
+      'brief',
+      article(
+        'https://bytebrief.example/x',
+        [P[0], 'Originally published at https://ailedger.example/news/a?utm_source=x'].join('\n'),
+      ),
+    )
     expect(copy.duplicateOf).toBe(origin.id)
   })
 
   it('treats the AMP and mobile editions of a stored URL as the same article', async () => {
-    const first = await store('wire', article('https://www.techwire.example/2026/11/story/', P.join('\n')))
-    expect(await findArticleIdByUrl(opened.db, 'https://m.techwire.example/2026/11/story/amp/?utm_source=x')).toBe(first.id)
-    const amp = await store('wire', article('https://amp.techwire.example/2026/11/story', `${P.join('\n')}\nUpdated.`))
+    const first = await store(
+      'wire',
+      article('https://www.techwire.example/2026/11/story/', P.join('\n')),
+    )
+    expect(
+      await findArticleIdByUrl(
+        opened.db,
+        'https://m.techwire.example/2026/11/story/amp/?utm_source=x',
+      ),
+    ).toBe(first.id)
+    const amp = await store(
+      'wire',
+      article('https://amp.techwire.example/2026/11/story', `${P.join('\n')}\nUpdated.`),
+    )
     expect(amp).toMatchObject({ id: first.id, outcome: 'updated', duplicateOf: null })
-    const count = await opened.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const count = await opened.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(count.n)).toBe(1)
   })
 
   it('updates text and fingerprint on a revision of the same URL, and a title-only change makes no new story', async () => {
     const first = await store('wire', article('https://techwire.example/a', P.join('\n')))
     const before = await row(first.id)
-    const retitled = await store('wire', article('https://techwire.example/a', P.join('\n'), { title: 'New headline' }))
+    const retitled = await store(
+      'wire',
+      article('https://techwire.example/a', P.join('\n'), { title: 'New headline' }),
+    )
     expect(retitled).toEqual({ id: first.id, outcome: 'updated', duplicateOf: null })
-    const revised = await store('wire', article('https://techwire.example/a', [...P, OTHER[0]].join('\n'), { title: 'New headline' }))
+    const revised = await store(
+      'wire',
+      article('https://techwire.example/a', [...P, OTHER[0]].join('\n'), { title: 'New headline' }),
+    )
     expect(revised).toEqual({ id: first.id, outcome: 'updated', duplicateOf: null })
     const after = await row(first.id)
     expect(after.text).toContain(OTHER[0])
@@ -158,6 +263,8 @@ describe('exact, near and syndicated copies through the real store', () => {
   it('returns unchanged with the stored duplicate_of when a copy is stored again', async () => {
     const first = await store('wire', article('https://techwire.example/a', P.join('\n')))
     await store('ledger', article('https://ailedger.example/copy', P.join('\n')))
-    expect(await store('ledger', article('https://ailedger.example/copy', P.join('\n')))).toMatchObject({ outcome: 'unchanged', duplicateOf: first.id })
+    expect(
+      await store('ledger', article('https://ailedger.example/copy', P.join('\n'))),
+    ).toMatchObject({ outcome: 'unchanged', duplicateOf: first.id })
   })
 })

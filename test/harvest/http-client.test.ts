@@ -1,13 +1,17 @@
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
 import { FetchError } from '../../src/errors.js'
 import { guardedLookup } from '../../src/harvest/address-guard.js'
 import { createHttpClient, parseRetryAfter } from '../../src/harvest/http-client.js'
-import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
 
 describe('http client against a local server', () => {
   let server: FixtureServer
-  const client = createHttpClient({ userAgent: 'newshound-test/1', timeoutMs: 1000, maxRedirects: 3 })
+  const client = createHttpClient({
+    userAgent: 'newshound-test/1',
+    timeoutMs: 1000,
+    maxRedirects: 3,
+  })
   const opts = { maxBytes: 100_000, allowPrivate: true }
 
   beforeAll(async () => {
@@ -81,7 +85,10 @@ describe('http client against a local server', () => {
     const fresh = await client.fetch(server.url('/etag'), opts)
     expect(fresh.body.toString()).toBe('fresh')
     expect(fresh.headers['etag']).toBe('"v1"')
-    const again = await client.fetch(server.url('/etag'), { ...opts, headers: { 'if-none-match': '"v1"' } })
+    const again = await client.fetch(server.url('/etag'), {
+      ...opts,
+      headers: { 'if-none-match': '"v1"' },
+    })
     expect(again.notModified).toBe(true)
     expect(again.status).toBe(304)
   })
@@ -92,17 +99,27 @@ describe('http client against a local server', () => {
   })
 
   it('refuses a gzip bomb and oversized bodies', async () => {
-    await expect(client.fetch(server.url('/bomb'), opts)).rejects.toMatchObject({ code: 'E_TOO_LARGE' })
-    await expect(client.fetch(server.url('/big'), opts)).rejects.toMatchObject({ code: 'E_TOO_LARGE' })
-    await expect(client.fetch(server.url('/chunked-big'), opts)).rejects.toMatchObject({ code: 'E_TOO_LARGE' })
+    await expect(client.fetch(server.url('/bomb'), opts)).rejects.toMatchObject({
+      code: 'E_TOO_LARGE',
+    })
+    await expect(client.fetch(server.url('/big'), opts)).rejects.toMatchObject({
+      code: 'E_TOO_LARGE',
+    })
+    await expect(client.fetch(server.url('/chunked-big'), opts)).rejects.toMatchObject({
+      code: 'E_TOO_LARGE',
+    })
   })
 
   it('follows redirects, bounded, and detects loops', async () => {
     const res = await client.fetch(server.url('/r1'), opts)
     expect(res.url).toBe(server.url('/etag'))
     expect(res.redirects).toEqual([server.url('/r1'), server.url('/r2')])
-    await expect(client.fetch(server.url('/loop'), opts)).rejects.toMatchObject({ code: 'E_REDIRECT' })
-    await expect(client.fetch(server.url('/many'), opts)).rejects.toMatchObject({ code: 'E_REDIRECT' })
+    await expect(client.fetch(server.url('/loop'), opts)).rejects.toMatchObject({
+      code: 'E_REDIRECT',
+    })
+    await expect(client.fetch(server.url('/many'), opts)).rejects.toMatchObject({
+      code: 'E_REDIRECT',
+    })
   })
 
   it('carries the status and Retry-After of an error response', async () => {
@@ -113,13 +130,21 @@ describe('http client against a local server', () => {
   })
 
   it('times out', async () => {
-    await expect(client.fetch(server.url('/hang'), opts)).rejects.toMatchObject({ code: 'E_TIMEOUT' })
+    await expect(client.fetch(server.url('/hang'), opts)).rejects.toMatchObject({
+      code: 'E_TIMEOUT',
+    })
   })
 
   it('refuses loopback addresses unless allowed, and non-http schemes', async () => {
-    await expect(client.fetch(server.url('/etag'), { maxBytes: 1000 })).rejects.toMatchObject({ code: 'E_BLOCKED_ADDRESS' })
-    await expect(client.fetch('http://localhost:1/x', { maxBytes: 1000 })).rejects.toMatchObject({ code: 'E_BLOCKED_ADDRESS' })
-    await expect(client.fetch('file:///etc/passwd', { maxBytes: 1000, allowPrivate: true })).rejects.toMatchObject({ code: 'E_FETCH' })
+    await expect(client.fetch(server.url('/etag'), { maxBytes: 1000 })).rejects.toMatchObject({
+      code: 'E_BLOCKED_ADDRESS',
+    })
+    await expect(client.fetch('http://localhost:1/x', { maxBytes: 1000 })).rejects.toMatchObject({
+      code: 'E_BLOCKED_ADDRESS',
+    })
+    await expect(
+      client.fetch('file:///etc/passwd', { maxBytes: 1000, allowPrivate: true }),
+    ).rejects.toMatchObject({ code: 'E_FETCH' })
   })
 
   it('the guarded DNS lookup refuses names that resolve to loopback', async () => {
@@ -133,7 +158,9 @@ describe('http client against a local server', () => {
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('120')).toBe(120)
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).toBe(60)
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT')),
+    ).toBe(60)
     expect(parseRetryAfter('soon')).toBeNull()
     expect(parseRetryAfter(undefined)).toBeNull()
   })

@@ -1,16 +1,20 @@
 import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
 import { silentLogger } from '../../src/log.js'
 import { runCrawl } from '../../src/pipeline.js'
-import { type SourceDefinition, defineSource } from '../../src/sources.js'
+import { defineSource, type SourceDefinition } from '../../src/sources.js'
 import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
-import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
 import { makeTempDir, testConfig } from '../helpers/env.js'
 
 const SITE = resolve(import.meta.dirname, '../fixtures/site')
 
-function localSource(id: string, feeds: string[], extra: Partial<SourceDefinition> = {}): SourceDefinition {
+function localSource(
+  id: string,
+  feeds: string[],
+  extra: Partial<SourceDefinition> = {},
+): SourceDefinition {
   return defineSource({
     id,
     name: id,
@@ -40,7 +44,9 @@ describe('crawl a local fixture site into a real SQLite file', () => {
         },
         '/bad/html.xml': (_req, res) => {
           res.setHeader('content-type', 'text/html')
-          res.end('<!doctype html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>')
+          res.end(
+            '<!doctype html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>',
+          )
         },
         '/bad/empty.xml': (_req, res) => {
           res.setHeader('content-type', 'application/rss+xml')
@@ -71,8 +77,16 @@ describe('crawl a local fixture site into a real SQLite file', () => {
         },
         '/pages-feed.xml': (_req, res, srv) => {
           res.setHeader('content-type', 'application/rss+xml')
-          const items = ['/news/big.html', '/files/report.pdf', '/news/missing.html', '/news/page500.html']
-            .map((p, i) => `<item><title>p${i}</title><link>${srv.url(p)}</link><guid>p${i}</guid></item>`)
+          const items = [
+            '/news/big.html',
+            '/files/report.pdf',
+            '/news/missing.html',
+            '/news/page500.html',
+          ]
+            .map(
+              (p, i) =>
+                `<item><title>p${i}</title><link>${srv.url(p)}</link><guid>p${i}</guid></item>`,
+            )
             .join('')
           res.end(`<rss version="2.0"><channel><title>Pages</title>${items}</channel></rss>`)
         },
@@ -120,9 +134,18 @@ describe('crawl a local fixture site into a real SQLite file', () => {
     const config = testConfig(tmp.dir, { maxPageBytes: 200_000, timeoutMs: 1500 })
     const first = await runCrawl({ db: opened.db, config, sources: sources(), log: silentLogger() })
 
-    const articles = await opened.db.selectFrom('articles').selectAll().orderBy('canonical_url').execute()
+    const articles = await opened.db
+      .selectFrom('articles')
+      .selectAll()
+      .orderBy('canonical_url')
+      .execute()
     const byPath = new Map(articles.map((a) => [new URL(a.canonical_url).pathname, a]))
-    expect([...byPath.keys()].sort()).toEqual(['/de/wechsel.html', '/news/a1.html', '/news/a2.html', '/news/a3.html'])
+    expect([...byPath.keys()].sort()).toEqual([
+      '/de/wechsel.html',
+      '/news/a1.html',
+      '/news/a2.html',
+      '/news/a3.html',
+    ])
     const a1 = byPath.get('/news/a1.html')
     expect(a1?.canonical_url).toBe(server.url('/news/a1.html')) // tracking parameters gone
     expect(a1?.source_id).toBe('fixture-news')
@@ -136,7 +159,8 @@ describe('crawl a local fixture site into a real SQLite file', () => {
     expect(first.articlesNew).toBe(4)
 
     const errors = await opened.db.selectFrom('fetch_errors').selectAll().execute()
-    const codesFor = (source: string) => errors.filter((e) => e.source_id === source).map((e) => e.code)
+    const codesFor = (source: string) =>
+      errors.filter((e) => e.source_id === source).map((e) => e.code)
     expect(codesFor('bad-malformed')).toEqual(['E_FEED_ITEM']) // recovered, but its item has no link
     expect(codesFor('bad-html')).toContain('E_FEED_PARSE')
     expect(codesFor('bad-empty')).toContain('E_FEED_PARSE')
@@ -146,24 +170,44 @@ describe('crawl a local fixture site into a real SQLite file', () => {
     expect(codesFor('bad-host')).toEqual(['E_FETCH'])
     expect(codesFor('bad-flaky')).toEqual([]) // 500, then success on the retry
     expect(codesFor('fixture-news')).toEqual(['E_ROBOTS_DISALLOWED'])
-    expect(codesFor('bad-pages').sort()).toEqual(['E_CONTENT_TYPE', 'E_HTTP_STATUS', 'E_HTTP_STATUS', 'E_TOO_LARGE'])
+    expect(codesFor('bad-pages').sort()).toEqual([
+      'E_CONTENT_TYPE',
+      'E_HTTP_STATUS',
+      'E_HTTP_STATUS',
+      'E_TOO_LARGE',
+    ])
     expect(errors.find((e) => e.url.endsWith('/news/missing.html'))?.http_status).toBe(404)
     expect(server.requests.some((r) => r.path.startsWith('/private/'))).toBe(false)
-    const run = await opened.db.selectFrom('crawl_runs').selectAll().where('id', '=', first.runId).executeTakeFirstOrThrow()
+    const run = await opened.db
+      .selectFrom('crawl_runs')
+      .selectAll()
+      .where('id', '=', first.runId)
+      .executeTakeFirstOrThrow()
     expect(run.status).toBe('completed')
     expect(run.articles_new).toBe(4)
 
     // Second run: the good feeds answer 304 to our validators; nothing is fetched twice.
     server.requests.length = 0
-    const second = await runCrawl({ db: opened.db, config, sources: sources(), log: silentLogger() })
+    const second = await runCrawl({
+      db: opened.db,
+      config,
+      sources: sources(),
+      log: silentLogger(),
+    })
     expect(second.articlesNew).toBe(0)
     expect(await opened.db.selectFrom('articles').select('id').execute()).toHaveLength(4)
-    const feedRequests = server.requests.filter((r) => ['/news/feed.xml', '/news/atom.xml', '/de/feed-cp1252.xml'].includes(r.path))
+    const feedRequests = server.requests.filter((r) =>
+      ['/news/feed.xml', '/news/atom.xml', '/de/feed-cp1252.xml'].includes(r.path),
+    )
     expect(feedRequests).toHaveLength(3)
     for (const r of feedRequests) expect(r.headers['if-none-match']).toMatch(/^"/)
     expect(second.feedsNotModified).toBeGreaterThanOrEqual(3)
     // Only the page that failed with a 5xx is tried again; 404, too large and PDF are permanent.
-    const pagePaths = new Set(server.requests.filter((r) => r.path.endsWith('.html') || r.path.endsWith('.pdf')).map((r) => r.path))
+    const pagePaths = new Set(
+      server.requests
+        .filter((r) => r.path.endsWith('.html') || r.path.endsWith('.pdf'))
+        .map((r) => r.path),
+    )
     expect([...pagePaths]).toEqual(['/news/page500.html'])
     const items = await opened.db.selectFrom('feed_items').select(['url', 'status']).execute()
     const statusOf = (path: string) => items.find((i) => i.url.endsWith(path))?.status
@@ -172,9 +216,17 @@ describe('crawl a local fixture site into a real SQLite file', () => {
     expect(statusOf('/news/page500.html')).toBe('failed')
     expect(statusOf('/private/p1.html')).toBe('skipped')
     expect(statusOf('/news/a1.html')).toBe('fetched')
-    const flaky = await opened.db.selectFrom('feeds').selectAll().where('source_id', '=', 'bad-flaky').executeTakeFirstOrThrow()
+    const flaky = await opened.db
+      .selectFrom('feeds')
+      .selectAll()
+      .where('source_id', '=', 'bad-flaky')
+      .executeTakeFirstOrThrow()
     expect(flaky.consecutive_failures).toBe(0)
-    const broken = await opened.db.selectFrom('feeds').selectAll().where('source_id', '=', 'bad-404').executeTakeFirstOrThrow()
+    const broken = await opened.db
+      .selectFrom('feeds')
+      .selectAll()
+      .where('source_id', '=', 'bad-404')
+      .executeTakeFirstOrThrow()
     expect(broken.consecutive_failures).toBe(2)
     expect(broken.last_status).toBe(404)
   })

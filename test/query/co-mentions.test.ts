@@ -14,22 +14,67 @@ describe('queryCoMentions', () => {
     const meta = await resolveEntity(f.db, 'Meta')
     expect(await queryCoMentions(f.db, meta, { examples: 2 })).toEqual([
       {
-        rank: 1, entity_id: 3, entity_name: 'Anthropic', entity_kind: 'org', stories: 2, share: 0.333333, latest_at: '2026-11-28T08:00:00.000Z',
+        rank: 1,
+        entity_id: 3,
+        entity_name: 'Anthropic',
+        entity_kind: 'org',
+        stories: 2,
+        share: 0.333333,
+        latest_at: '2026-11-28T08:00:00.000Z',
         examples: [
-          { article_id: 11, title: 'Anthropic and Meta talk safety', url: 'https://alpha.example/story/11', story_at: '2026-11-28T08:00:00.000Z' },
-          { article_id: 7, title: 'Anthropic wächst', url: 'https://beta.example/story/7', story_at: '2026-11-25T09:00:00.000Z' },
+          {
+            article_id: 11,
+            title: 'Anthropic and Meta talk safety',
+            url: 'https://alpha.example/story/11',
+            story_at: '2026-11-28T08:00:00.000Z',
+          },
+          {
+            article_id: 7,
+            title: 'Anthropic wächst',
+            url: 'https://beta.example/story/7',
+            story_at: '2026-11-25T09:00:00.000Z',
+          },
         ],
       },
       {
-        rank: 2, entity_id: 1, entity_name: 'OpenAI', entity_kind: 'org', stories: 2, share: 0.333333, latest_at: '2026-11-10T09:00:00.000Z',
+        rank: 2,
+        entity_id: 1,
+        entity_name: 'OpenAI',
+        entity_kind: 'org',
+        stories: 2,
+        share: 0.333333,
+        latest_at: '2026-11-10T09:00:00.000Z',
         examples: [
-          { article_id: 3, title: 'OpenAI and Meta compete for talent', url: 'https://alpha.example/story/3', story_at: '2026-11-10T09:00:00.000Z' },
-          { article_id: 2, title: 'Meta reorganises its AI lab', url: 'https://alpha.example/story/2', story_at: '2026-11-03T09:00:00.000Z' },
+          {
+            article_id: 3,
+            title: 'OpenAI and Meta compete for talent',
+            url: 'https://alpha.example/story/3',
+            story_at: '2026-11-10T09:00:00.000Z',
+          },
+          {
+            article_id: 2,
+            title: 'Meta reorganises its AI lab',
+            url: 'https://alpha.example/story/2',
+            story_at: '2026-11-03T09:00:00.000Z',
+          },
         ],
       },
       {
-        rank: 3, entity_id: 5, entity_name: 'Devi Parikh', entity_kind: 'person', stories: 1, share: 0.166667, latest_at: '2026-11-27T09:00:00.000Z',
-        examples: [{ article_id: 9, title: 'Meta verliert Devi Parikh', url: 'https://beta.example/story/9', story_at: '2026-11-27T09:00:00.000Z' }],
+        rank: 3,
+        entity_id: 5,
+        entity_name: 'Devi Parikh',
+        entity_kind: 'person',
+        stories: 1,
+        share: 0.166667,
+        latest_at: '2026-11-27T09:00:00.000Z',
+        examples: [
+          {
+            article_id: 9,
+            title: 'Meta verliert Devi Parikh',
+            url: 'https://beta.example/story/9',
+            story_at: '2026-11-27T09:00:00.000Z',
+          },
+        ],
       },
     ])
   })
@@ -41,10 +86,20 @@ describe('queryCoMentions', () => {
       ['Anthropic', 2, 1, 0],
       ['OpenAI', 1, 0.5, 0],
     ])
-    const copies = await queryCoMentions(f.db, leike, { kind: 'org', includeDuplicates: true, examples: 0 })
-    expect(copies.map((r) => [r.entity_name, r.stories])).toEqual([['Anthropic', 3], ['OpenAI', 2]])
+    const copies = await queryCoMentions(f.db, leike, {
+      kind: 'org',
+      includeDuplicates: true,
+      examples: 0,
+    })
+    expect(copies.map((r) => [r.entity_name, r.stories])).toEqual([
+      ['Anthropic', 3],
+      ['OpenAI', 2],
+    ])
     const meta = await resolveEntity(f.db, 'Meta')
-    const recent = await queryCoMentions(f.db, meta, { since: '2026-11-20T00:00:00.000Z', limit: 1 })
+    const recent = await queryCoMentions(f.db, meta, {
+      since: '2026-11-20T00:00:00.000Z',
+      limit: 1,
+    })
     expect(recent.map((r) => [r.entity_name, r.stories])).toEqual([['Anthropic', 2]])
   })
 })

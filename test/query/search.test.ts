@@ -15,35 +15,72 @@ describe('searchArticles', () => {
       [1, 5, 'Jan Leike joins Anthropic'],
       [2, 6, 'Anthropic hires again'],
     ])
-    expect(rows[0]?.snippet).toBe('Jan [Leike], formerly of OpenAI, joins Anthropic. [Leike] will lead alignment at Anthropic. [Leike] said he was excited.')
-    expect(rows[0]).toMatchObject({ story_at: '2026-11-23T09:00:00.000Z', source_id: 'alpha', language: 'en', url: 'https://alpha.example/story/5' })
-    expect((await searchArticles(f.db, 'Leike', { includeDuplicates: true })).map((r) => r.article_id)).toEqual([5, 10, 6])
+    expect(rows[0]?.snippet).toBe(
+      'Jan [Leike], formerly of OpenAI, joins Anthropic. [Leike] will lead alignment at Anthropic. [Leike] said he was excited.',
+    )
+    expect(rows[0]).toMatchObject({
+      story_at: '2026-11-23T09:00:00.000Z',
+      source_id: 'alpha',
+      language: 'en',
+      url: 'https://alpha.example/story/5',
+    })
+    expect(
+      (await searchArticles(f.db, 'Leike', { includeDuplicates: true })).map((r) => r.article_id),
+    ).toEqual([5, 10, 6])
   })
 
   it('folds diacritics, filters by entity, time, source and language', async () => {
     expect((await searchArticles(f.db, 'ubernahme')).map((r) => r.article_id)).toEqual([4])
-    expect((await searchArticles(f.db, 'Anthropic', { entityId: 2 })).map((r) => r.article_id).sort()).toEqual([11, 7])
-    expect((await searchArticles(f.db, 'Anthropic', { since: '2026-11-25T00:00:00.000Z', sources: ['alpha'] })).map((r) => r.article_id)).toEqual([11])
-    expect((await searchArticles(f.db, 'Meta', { languages: ['de'], highlight: ['<b>', '</b>'] })).map((r) => r.snippet)).toContain('Devi Parikh verlässt <b>Meta</b>. Parikh wechselt zu einem Startup, sagte Devi Parikh. <b>Meta</b> bestätigte.')
+    expect(
+      (await searchArticles(f.db, 'Anthropic', { entityId: 2 })).map((r) => r.article_id).sort(),
+    ).toEqual([11, 7])
+    expect(
+      (
+        await searchArticles(f.db, 'Anthropic', {
+          since: '2026-11-25T00:00:00.000Z',
+          sources: ['alpha'],
+        })
+      ).map((r) => r.article_id),
+    ).toEqual([11])
+    expect(
+      (await searchArticles(f.db, 'Meta', { languages: ['de'], highlight: ['<b>', '</b>'] })).map(
+        (r) => r.snippet,
+      ),
+    ).toContain(
+      'Devi Parikh verlässt <b>Meta</b>. Parikh wechselt zu einem Startup, sagte Devi Parikh. <b>Meta</b> bestätigte.',
+    )
   })
 
   it('escapes user input like Datasette and keeps raw FTS5 syntax behind raw', async () => {
     expect(toFtsQuery('GPT-4o "hires" open*')).toBe('"GPT-4o" """hires""" "open"*')
     expect((await searchArticles(f.db, 'anthro*')).length).toBe(4)
-    expect((await searchArticles(f.db, 'OpenAI NOT Meta', { raw: true })).map((r) => r.article_id)).toEqual([1, 5])
-    await expect(searchArticles(f.db, 'AND (', { raw: true })).rejects.toThrow('not a valid FTS5 query')
+    expect(
+      (await searchArticles(f.db, 'OpenAI NOT Meta', { raw: true })).map((r) => r.article_id),
+    ).toEqual([1, 5])
+    await expect(searchArticles(f.db, 'AND (', { raw: true })).rejects.toThrow(
+      'not a valid FTS5 query',
+    )
     await expect(searchArticles(f.db, '  ')).rejects.toThrow('the query is empty')
   })
 
   it('keeps the index in sync on update and delete (triggers)', async () => {
-    f.sqlite.prepare("UPDATE articles SET title = 'Acme becomes Zebracorp', text = 'Zebracorp is the new name.' WHERE id = 8").run()
+    f.sqlite
+      .prepare(
+        "UPDATE articles SET title = 'Acme becomes Zebracorp', text = 'Zebracorp is the new name.' WHERE id = 8",
+      )
+      .run()
     expect((await searchArticles(f.db, 'zebracorp')).map((r) => r.article_id)).toEqual([8])
     expect(await searchArticles(f.db, 'investors')).toEqual([])
-    f.sqlite.prepare('UPDATE articles SET enriched_at = ? WHERE id = 8').run('2026-11-28T00:00:00.000Z')
+    f.sqlite
+      .prepare('UPDATE articles SET enriched_at = ? WHERE id = 8')
+      .run('2026-11-28T00:00:00.000Z')
     expect((await searchArticles(f.db, 'zebracorp')).map((r) => r.article_id)).toEqual([8])
     f.sqlite.prepare('DELETE FROM mentions WHERE article_id = 8').run()
     f.sqlite.prepare('DELETE FROM articles WHERE id = 8').run()
     expect(await searchArticles(f.db, 'zebracorp')).toEqual([])
-    expect(f.sqlite.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')").run().changes).toBeGreaterThanOrEqual(0)
+    expect(
+      f.sqlite.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')").run()
+        .changes,
+    ).toBeGreaterThanOrEqual(0)
   })
 })

@@ -1,19 +1,19 @@
 import type { ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Config } from '../../src/config.js'
-import { createHttpClient } from '../../src/harvest/http-client.js'
-import { silentLogger } from '../../src/log.js'
-import { type CrawlRunSummary, runCrawl } from '../../src/pipeline.js'
-import { type SourceDefinition, defineSource } from '../../src/sources.js'
-import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
-import { FULL_REFRESH_EVERY_POLLS, insertFeedItems } from '../../src/store/feeds.js'
-import { syncSources } from '../../src/store/sources.js'
 import {
   type FixtureServer,
   type RouteHandler,
   startFixtureServer,
 } from '../../scripts/fixture-server.js'
+import type { Config } from '../../src/config.js'
+import { createHttpClient } from '../../src/harvest/http-client.js'
+import { silentLogger } from '../../src/log.js'
+import { type CrawlRunSummary, runCrawl } from '../../src/pipeline.js'
+import { defineSource, type SourceDefinition } from '../../src/sources.js'
+import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
+import { FULL_REFRESH_EVERY_POLLS, insertFeedItems } from '../../src/store/feeds.js'
+import { syncSources } from '../../src/store/sources.js'
 import { makeTempDir, testConfig } from '../helpers/env.js'
 import { articleHtml, rssFeed } from '../helpers/news-site.js'
 

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
 import { nextPollAt } from '../../src/harvest/poll-interval.js'
 import { silentLogger } from '../../src/log.js'
 import { acquireSchedulerLock } from '../../src/schedule/lock.js'
 import { startScheduler } from '../../src/schedule/scheduler.js'
 import { defineSource } from '../../src/sources.js'
 import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
-import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
 import { makeTempDir, testConfig } from '../helpers/env.js'
 
 const SITE = resolve(import.meta.dirname, '../fixtures/site')
@@ -25,7 +25,9 @@ describe('scheduler lock', () => {
 
   it('lets one scheduler hold a database, names the holder to the second, and frees on release', async () => {
     const first = await acquireSchedulerLock(opened.db)
-    await expect(acquireSchedulerLock(opened.db)).rejects.toThrow(/another scheduler holds this database \(pid \d+/)
+    await expect(acquireSchedulerLock(opened.db)).rejects.toThrow(
+      /another scheduler holds this database \(pid \d+/,
+    )
     await first.release()
     const second = await acquireSchedulerLock(opened.db)
     await expect(first.heartbeat('running', [])).rejects.toThrow(/taken over/)
@@ -44,14 +46,36 @@ describe('poll intervals', () => {
   const now = new Date('2026-11-29T12:00:00Z')
   it.each([
     [{ ok: true, consecutiveFailures: 0, idlePolls: 0 }, null],
-    [{ ok: true, consecutiveFailures: 0, idlePolls: 0, ttlMinutes: 60 }, '2026-11-29T13:00:00.000Z'],
-    [{ ok: true, consecutiveFailures: 0, idlePolls: 0, headers: { 'cache-control': 'public, max-age=600' } }, '2026-11-29T12:10:00.000Z'],
-    [{ ok: true, consecutiveFailures: 0, idlePolls: 0, headers: { expires: 'Sun, 29 Nov 2026 12:30:00 GMT' } }, '2026-11-29T12:30:00.000Z'],
+    [
+      { ok: true, consecutiveFailures: 0, idlePolls: 0, ttlMinutes: 60 },
+      '2026-11-29T13:00:00.000Z',
+    ],
+    [
+      {
+        ok: true,
+        consecutiveFailures: 0,
+        idlePolls: 0,
+        headers: { 'cache-control': 'public, max-age=600' },
+      },
+      '2026-11-29T12:10:00.000Z',
+    ],
+    [
+      {
+        ok: true,
+        consecutiveFailures: 0,
+        idlePolls: 0,
+        headers: { expires: 'Sun, 29 Nov 2026 12:30:00 GMT' },
+      },
+      '2026-11-29T12:30:00.000Z',
+    ],
     [{ ok: true, consecutiveFailures: 0, idlePolls: 4 }, '2026-11-29T12:30:00.000Z'],
     [{ ok: false, consecutiveFailures: 1, idlePolls: 0 }, '2026-11-29T12:02:00.000Z'],
     [{ ok: false, consecutiveFailures: 4, idlePolls: 0 }, '2026-11-29T12:16:00.000Z'],
     [{ ok: false, consecutiveFailures: 40, idlePolls: 0 }, '2026-11-29T18:00:00.000Z'],
-    [{ ok: false, consecutiveFailures: 1, idlePolls: 0, retryAfterSeconds: 3600 }, '2026-11-29T13:00:00.000Z'],
+    [
+      { ok: false, consecutiveFailures: 1, idlePolls: 0, retryAfterSeconds: 3600 },
+      '2026-11-29T13:00:00.000Z',
+    ],
   ])('%o → %s', (outcome, expected) => {
     expect(nextPollAt(outcome, now)).toBe(expected)
   })
@@ -96,11 +120,17 @@ describe('scheduler', () => {
       stored = (await opened.db.selectFrom('articles').select('id').execute()).length
     }
     expect(stored).toBe(2)
-    const schedule = await opened.db.selectFrom('source_schedule').selectAll().executeTakeFirstOrThrow()
+    const schedule = await opened.db
+      .selectFrom('source_schedule')
+      .selectAll()
+      .executeTakeFirstOrThrow()
     expect(schedule.source_id).toBe('every-second')
     expect(Date.parse(schedule.next_run_at ?? '')).toBeGreaterThan(Date.now() - 2000)
     await scheduler.stop(5000)
-    const state = await opened.db.selectFrom('scheduler_state').selectAll().executeTakeFirstOrThrow()
+    const state = await opened.db
+      .selectFrom('scheduler_state')
+      .selectAll()
+      .executeTakeFirstOrThrow()
     expect(state.state).toBe('stopped')
     const runs = await opened.db.selectFrom('crawl_runs').select(['trigger', 'status']).execute()
     expect(runs.length).toBeGreaterThanOrEqual(1)

@@ -1,16 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enrichStoredArticles } from '../../src/enrich-stored.js'
+import type { ExtractedArticle } from '../../src/extract/article-types.js'
 import { queryEntityList, queryEntityProfiles } from '../../src/query/entity.js'
+import { defineSource } from '../../src/sources.js'
 import { upsertArticle } from '../../src/store/articles.js'
 import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
 import { entityKey, normalizeName } from '../../src/store/entities.js'
 import { syncSources } from '../../src/store/sources.js'
 import { importUserEntities } from '../../src/store/user-knowledge.js'
-import { defineSource } from '../../src/sources.js'
-import type { ExtractedArticle } from '../../src/extract/article-types.js'
 import { makeTempDir } from '../helpers/env.js'
 
-function article(url: string, title: string, text: string, publishedAt: string, language = 'en'): ExtractedArticle {
+function article(
+  url: string,
+  title: string,
+  text: string,
+  publishedAt: string,
+  language = 'en',
+): ExtractedArticle {
   return {
     url,
     canonicalUrl: url,
@@ -36,14 +42,37 @@ describe('entity storage and re-enrichment', () => {
     tmp = await makeTempDir()
     opened = await openDatabase(`${tmp.dir}/e.db`)
     await syncSources(opened.db, [
-      defineSource({ id: 's', name: 'S', homepage: 'https://s.example/', language: 'en', feeds: ['https://s.example/feed'], schedule: '0 * * * *' }),
+      defineSource({
+        id: 's',
+        name: 'S',
+        homepage: 'https://s.example/',
+        language: 'en',
+        feeds: ['https://s.example/feed'],
+        schedule: '0 * * * *',
+      }),
     ])
     const stories = [
-      article('https://s.example/1', 'Meta loses its AI director', 'Devi Parikh has left Meta Platforms. Parikh said she wants to build. Mark Zuckerberg did not comment.', '2026-10-01T10:00:00Z'),
-      article('https://s.example/2', 'OpenAI hires a researcher', 'OpenAI hired Jan Leike from Google DeepMind, the company said. Meta was not involved.', '2026-11-02T10:00:00Z'),
-      article('https://s.example/3', 'Acme Robotics raises money', 'The Munich startup Acmebot said on Monday that investors put in new money.', '2026-11-03T10:00:00Z'),
+      article(
+        'https://s.example/1',
+        'Meta loses its AI director',
+        'Devi Parikh has left Meta Platforms. Parikh said she wants to build. Mark Zuckerberg did not comment.',
+        '2026-10-01T10:00:00Z',
+      ),
+      article(
+        'https://s.example/2',
+        'OpenAI hires a researcher',
+        'OpenAI hired Jan Leike from Google DeepMind, the company said. Meta was not involved.',
+        '2026-11-02T10:00:00Z',
+      ),
+      article(
+        'https://s.example/3',
+        'Acme Robotics raises money',
+        'The Munich startup Acmebot said on Monday that investors put in new money.',
+        '2026-11-03T10:00:00Z',
+      ),
     ]
-    for (const a of stories) await upsertArticle(opened.db, { sourceId: 's', url: a.url, article: a, htmlBytes: 1000 })
+    for (const a of stories)
+      await upsertArticle(opened.db, { sourceId: 's', url: a.url, article: a, htmlBytes: 1000 })
   })
   afterEach(async () => {
     await opened.close()
@@ -75,8 +104,17 @@ describe('entity storage and re-enrichment', () => {
   it('re-enrichment is idempotent', async () => {
     await enrichStoredArticles(opened.db)
     const snapshot = async () => ({
-      entities: await opened.db.selectFrom('entities').select(['key', 'name']).orderBy('key').execute(),
-      mentions: await opened.db.selectFrom('mentions').selectAll().orderBy('article_id').orderBy('entity_id').execute(),
+      entities: await opened.db
+        .selectFrom('entities')
+        .select(['key', 'name'])
+        .orderBy('key')
+        .execute(),
+      mentions: await opened.db
+        .selectFrom('mentions')
+        .selectAll()
+        .orderBy('article_id')
+        .orderBy('entity_id')
+        .execute(),
     })
     const before = await snapshot()
     expect((await enrichStoredArticles(opened.db)).articles).toBe(0) // nothing outdated
@@ -86,8 +124,12 @@ describe('entity storage and re-enrichment', () => {
 
   it('user entities from the database are recognised after import', async () => {
     await enrichStoredArticles(opened.db)
-    expect((await queryEntityList(opened.db, { search: 'Acmebot' })).map((r) => r.name)).not.toContain('Acme Robotics')
-    await importUserEntities(opened.db, [{ id: 'org:acme-robotics', name: 'Acme Robotics', kind: 'org', aliases: ['Acmebot'] }])
+    expect(
+      (await queryEntityList(opened.db, { search: 'Acmebot' })).map((r) => r.name),
+    ).not.toContain('Acme Robotics')
+    await importUserEntities(opened.db, [
+      { id: 'org:acme-robotics', name: 'Acme Robotics', kind: 'org', aliases: ['Acmebot'] },
+    ])
     await enrichStoredArticles(opened.db, { all: true })
     const acme = await queryEntityProfiles(opened.db, 'Acmebot')
     expect(acme[0]?.name).toBe('Acme Robotics')

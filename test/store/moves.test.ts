@@ -3,18 +3,41 @@ import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enrichStoredArticles } from '../../src/enrich-stored.js'
 import type { ExtractedArticle } from '../../src/extract/article-types.js'
-import { queryTalentFlows, queryMoves, queryPersonTimeline } from '../../src/query/moves.js'
+import { queryMoves, queryPersonTimeline, queryTalentFlows } from '../../src/query/moves.js'
 import { defineSource } from '../../src/sources.js'
 import { upsertArticle } from '../../src/store/articles.js'
 import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
 import { syncSources } from '../../src/store/sources.js'
 import { makeTempDir } from '../helpers/env.js'
 
-const SEED = readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/seed-article-de.txt'), 'utf8')
+const SEED = readFileSync(
+  resolve(import.meta.dirname, '../../../shared/fixtures/seed-article-de.txt'),
+  'utf8',
+)
 const [SEED_TITLE, ...SEED_BODY] = SEED.split('\n')
 
-function article(url: string, title: string, text: string, publishedAt: string, language: string): ExtractedArticle {
-  return { url, canonicalUrl: url, title, authors: [], publishedAt, publishedFrom: 'meta', modifiedAt: null, language, siteName: null, description: null, imageUrl: null, paywalled: false, text }
+function article(
+  url: string,
+  title: string,
+  text: string,
+  publishedAt: string,
+  language: string,
+): ExtractedArticle {
+  return {
+    url,
+    canonicalUrl: url,
+    title,
+    authors: [],
+    publishedAt,
+    publishedFrom: 'meta',
+    modifiedAt: null,
+    language,
+    siteName: null,
+    description: null,
+    imageUrl: null,
+    paywalled: false,
+    text,
+  }
 }
 
 describe('talent moves in the store', () => {
@@ -25,11 +48,34 @@ describe('talent moves in the store', () => {
     tmp = await makeTempDir()
     opened = await openDatabase(`${tmp.dir}/m.db`)
     await syncSources(opened.db, [
-      defineSource({ id: 'de', name: 'DE', homepage: 'https://de.example/', language: 'de', feeds: ['https://de.example/feed'], schedule: '0 * * * *' }),
-      defineSource({ id: 'en', name: 'EN', homepage: 'https://en.example/', language: 'en', feeds: ['https://en.example/feed'], schedule: '0 * * * *' }),
+      defineSource({
+        id: 'de',
+        name: 'DE',
+        homepage: 'https://de.example/',
+        language: 'de',
+        feeds: ['https://de.example/feed'],
+        schedule: '0 * * * *',
+      }),
+      defineSource({
+        id: 'en',
+        name: 'EN',
+        homepage: 'https://en.example/',
+        language: 'en',
+        feeds: ['https://en.example/feed'],
+        schedule: '0 * * * *',
+      }),
     ])
     const stories = [
-      { source: 'de', a: article('https://de.example/seed', SEED_TITLE ?? '', SEED_BODY.join('\n').trim(), '2024-01-10T09:00:00Z', 'de') },
+      {
+        source: 'de',
+        a: article(
+          'https://de.example/seed',
+          SEED_TITLE ?? '',
+          SEED_BODY.join('\n').trim(),
+          '2024-01-10T09:00:00Z',
+          'de',
+        ),
+      },
       {
         source: 'en',
         a: article(
@@ -51,7 +97,8 @@ describe('talent moves in the store', () => {
         ),
       },
     ]
-    for (const { source, a } of stories) await upsertArticle(opened.db, { sourceId: source, url: a.url, article: a, htmlBytes: 1 })
+    for (const { source, a } of stories)
+      await upsertArticle(opened.db, { sourceId: source, url: a.url, article: a, htmlBytes: 1 })
     await enrichStoredArticles(opened.db)
   })
   afterEach(async () => {
@@ -72,32 +119,78 @@ describe('talent moves in the store', () => {
   })
 
   it('a syndicated copy of a story does not add a report', async () => {
-    const copy = article('https://copy.example/meta-exodus', 'Meta-Exodus: KI-Profis gehen', `${SEED_BODY.join('\n').trim()}\n\nDieser Artikel erschien zuerst bei de.example.`, '2024-01-11T09:00:00Z', 'de')
-    const stored = await upsertArticle(opened.db, { sourceId: 'en', url: copy.url, article: copy, htmlBytes: 1 })
+    const copy = article(
+      'https://copy.example/meta-exodus',
+      'Meta-Exodus: KI-Profis gehen',
+      `${SEED_BODY.join('\n').trim()}\n\nDieser Artikel erschien zuerst bei de.example.`,
+      '2024-01-11T09:00:00Z',
+      'de',
+    )
+    const stored = await upsertArticle(opened.db, {
+      sourceId: 'en',
+      url: copy.url,
+      article: copy,
+      htmlBytes: 1,
+    })
     expect(stored.duplicateOf).not.toBeNull()
     await enrichStoredArticles(opened.db)
     const parikh = (await queryMoves(opened.db, { person: 'Devi Parikh' }))[0]
     expect(parikh?.reports).toBe(2)
-    expect(await opened.db.selectFrom('move_evidence').select('article_id').where('move_id', '=', parikh?.moveId ?? -1).execute()).toHaveLength(3)
+    expect(
+      await opened.db
+        .selectFrom('move_evidence')
+        .select('article_id')
+        .where('move_id', '=', parikh?.moveId ?? -1)
+        .execute(),
+    ).toHaveLength(3)
   })
 
   it('filters by kind, date and status, and computes flows', async () => {
-    expect((await queryMoves(opened.db, { kind: 'hire' })).map((m) => m.person)).toEqual(['Jan Leike'])
-    expect((await queryMoves(opened.db, { since: '2024-03-01' })).map((m) => m.person)).toEqual(['Jan Leike'])
+    expect((await queryMoves(opened.db, { kind: 'hire' })).map((m) => m.person)).toEqual([
+      'Jan Leike',
+    ])
+    expect((await queryMoves(opened.db, { since: '2024-03-01' })).map((m) => m.person)).toEqual([
+      'Jan Leike',
+    ])
     expect((await queryMoves(opened.db, { until: '2024-03-01' })).length).toBe(3)
     const { flows, net } = await queryTalentFlows(opened.db)
-    expect(flows).toEqual([{ fromOrg: 'OpenAI', toOrg: 'Anthropic', people: 1, names: ['Jan Leike'] }])
-    expect(net.find((n) => n.org === 'Meta')).toEqual({ org: 'Meta', inflow: 0, outflow: 3, net: -3 })
-    expect(net.find((n) => n.org === 'Anthropic')).toEqual({ org: 'Anthropic', inflow: 1, outflow: 0, net: 1 })
+    expect(flows).toEqual([
+      { fromOrg: 'OpenAI', toOrg: 'Anthropic', people: 1, names: ['Jan Leike'] },
+    ])
+    expect(net.find((n) => n.org === 'Meta')).toEqual({
+      org: 'Meta',
+      inflow: 0,
+      outflow: 3,
+      net: -3,
+    })
+    expect(net.find((n) => n.org === 'Anthropic')).toEqual({
+      org: 'Anthropic',
+      inflow: 1,
+      outflow: 0,
+      net: 1,
+    })
   })
 
   it('keeps a person timeline with evidence, and re-enrichment changes nothing', async () => {
     const timeline = await queryPersonTimeline(opened.db, 'Devi Parikh')
     expect(timeline).toHaveLength(1)
-    expect(timeline[0]?.evidenceList.map((e) => e.url)).toEqual(['https://de.example/seed', 'https://en.example/parikh'])
+    expect(timeline[0]?.evidenceList.map((e) => e.url)).toEqual([
+      'https://de.example/seed',
+      'https://en.example/parikh',
+    ])
     const snapshot = async () => ({
-      moves: await opened.db.selectFrom('moves').select(['person_id', 'kind', 'from_org_id', 'to_org_id', 'status', 'report_count']).orderBy('person_id').orderBy('kind').execute(),
-      evidence: await opened.db.selectFrom('move_evidence').select(['article_id', 'sentence']).orderBy('article_id').orderBy('sentence').execute(),
+      moves: await opened.db
+        .selectFrom('moves')
+        .select(['person_id', 'kind', 'from_org_id', 'to_org_id', 'status', 'report_count'])
+        .orderBy('person_id')
+        .orderBy('kind')
+        .execute(),
+      evidence: await opened.db
+        .selectFrom('move_evidence')
+        .select(['article_id', 'sentence'])
+        .orderBy('article_id')
+        .orderBy('sentence')
+        .execute(),
     })
     const before = await snapshot()
     await enrichStoredArticles(opened.db, { all: true })
@@ -105,7 +198,10 @@ describe('talent moves in the store', () => {
   })
 
   it('the talent_moves view reads like the query', async () => {
-    const rows = await opened.db.selectFrom('talent_moves' as never).selectAll().execute()
+    const rows = await opened.db
+      .selectFrom('talent_moves' as never)
+      .selectAll()
+      .execute()
     expect(rows).toHaveLength(4)
   })
 })

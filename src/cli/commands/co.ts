@@ -1,15 +1,26 @@
 import { Command, Option } from '@commander-js/extra-typings'
 import { queryCoMentions } from '../../query/co-mentions.js'
 import { resolveEntity } from '../../query/resolve-entity.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig, withDatabase } from '../context.js'
 import { formatOf, printRows } from '../output.js'
-import { type StoryFilterFlags, addStoryFilterOptions, describeRange, positiveInt, storyFilterOf } from './export.js'
+import {
+  addStoryFilterOptions,
+  describeRange,
+  positiveInt,
+  type StoryFilterFlags,
+  storyFilterOf,
+} from './export.js'
 
 export function makeCoCommand(io: Io): AnyCommand {
   const command = new Command('co')
     .description('the entities most often mentioned in the same stories as NAME, and the stories')
     .argument('<name>', 'entity name or alias')
-    .addOption(new Option('--kind <kind>', 'only people or organisations').choices(['person', 'org'] as const))
+    .addOption(
+      new Option('--kind <kind>', 'only people or organisations').choices([
+        'person',
+        'org',
+      ] as const),
+    )
     .option('-n, --limit <n>', 'rows', '20')
     .option('--examples <n>', 'latest stories listed per entity', '3')
     .option('--json', 'JSON array on stdout')
@@ -38,9 +49,12 @@ Examples:
       })
       return { subject, rows }
     })
-    io.stderr.write(`co: mentioned with ${subject.name} (${subject.kind}), ${describeRange(filter)}\n`)
+    io.stderr.write(
+      `co: mentioned with ${subject.name} (${subject.kind}), ${describeRange(filter)}\n`,
+    )
     const format = formatOf(options)
-    if (format !== 'table') return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
+    if (format !== 'table')
+      return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
     printRows(
       io.stdout,
       rows.map((r) => ({
@@ -49,7 +63,9 @@ Examples:
         kind: r.entity_kind,
         stories: r.stories,
         share: `${(r.share * 100).toFixed(1)}%`,
-        'latest stories': r.examples.map((e) => `${e.story_at.slice(0, 10)} ${e.title ?? e.url}`).join('\n'),
+        'latest stories': r.examples
+          .map((e) => `${e.story_at.slice(0, 10)} ${e.title ?? e.url}`)
+          .join('\n'),
       })),
       'table',
     )

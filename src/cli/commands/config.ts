@@ -1,8 +1,7 @@
 import { Command } from '@commander-js/extra-typings'
 import { CONFIG_KEYS, type ConfigKey } from '../../config.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig } from '../context.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig } from '../context.js'
 import { formatOf, printRows } from '../output.js'
-
 
 export function makeConfigCommand(io: Io): AnyCommand {
   return new Command('config')

@@ -1,11 +1,21 @@
 import { Command, Option } from '@commander-js/extra-typings'
 import { UsageError } from '../../errors.js'
 import { type CrawlProgress, type CrawlRunSummary, runCrawl } from '../../pipeline.js'
-import { type AnyCommand, type Io, allSources, globalsOf, loggerFor, resolveConfig, withDatabase } from '../context.js'
+import {
+  type AnyCommand,
+  allSources,
+  globalsOf,
+  type Io,
+  loggerFor,
+  resolveConfig,
+  withDatabase,
+} from '../context.js'
 
 export function makeCrawlCommand(io: Io): AnyCommand {
   return new Command('crawl')
-    .description('run one harvest: poll the feeds of all (or some) sources, fetch new articles, store them')
+    .description(
+      'run one harvest: poll the feeds of all (or some) sources, fetch new articles, store them',
+    )
     .option('-s, --source <id...>', 'only these source ids')
     .option('--concurrency <n>', 'parallel page fetches (NEWSHOUND_CONCURRENCY)')
     .option('--host-delay-ms <ms>', 'delay between requests to one host (NEWSHOUND_HOST_DELAY_MS)')
@@ -45,10 +55,19 @@ could not happen (database unwritable), 2 for bad configuration.`,
           const wanted = new Set(options.source)
           chosen = available.filter((s) => wanted.has(s.id))
           const unknown = [...wanted].filter((id) => !available.some((s) => s.id === id))
-          if (unknown.length > 0) throw new UsageError(`unknown source id: ${unknown.join(', ')} (see 'newshound sources')`)
+          if (unknown.length > 0)
+            throw new UsageError(
+              `unknown source id: ${unknown.join(', ')} (see 'newshound sources')`,
+            )
         }
         const progress = createProgressPrinter(io, globals.quiet === true)
-        const summary = await runCrawl({ db: opened.db, config: loaded.config, sources: chosen, log, onProgress: progress.update })
+        const summary = await runCrawl({
+          db: opened.db,
+          config: loaded.config,
+          sources: chosen,
+          log,
+          onProgress: progress.update,
+        })
         progress.done()
         if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
         else io.stderr.write(`${formatSummary(summary)}\n`)
@@ -86,7 +105,9 @@ function createProgressPrinter(io: Io, quiet: boolean) {
       const width = 24
       const filled = event.total === 0 ? width : Math.round((event.done / event.total) * width)
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
-      io.stderr.write(`\r\x1b[K${event.phase.padEnd(5)} ${bar} ${event.done}/${event.total} ${event.url.slice(0, 60)}`)
+      io.stderr.write(
+        `\r\x1b[K${event.phase.padEnd(5)} ${bar} ${event.done}/${event.total} ${event.url.slice(0, 60)}`,
+      )
       lastPhase = event.phase
     },
     done: () => {

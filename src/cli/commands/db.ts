@@ -1,8 +1,7 @@
 import { Command } from '@commander-js/extra-typings'
 import { sql } from 'kysely'
 import { migrateToLatest, openDatabase } from '../../store/database.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig } from '../context.js'
-
+import { type AnyCommand, globalsOf, type Io, resolveConfig } from '../context.js'
 
 export function makeDbCommand(io: Io): AnyCommand {
   const db = new Command('db').description('database maintenance: migrate, path, check')
@@ -13,7 +12,11 @@ export function makeDbCommand(io: Io): AnyCommand {
       const opened = await openDatabase(loaded.config.db, { migrate: false })
       try {
         const report = await migrateToLatest(opened.db)
-        io.stderr.write(report.applied.length ? `applied: ${report.applied.join(', ')}\n` : 'already up to date\n')
+        io.stderr.write(
+          report.applied.length
+            ? `applied: ${report.applied.join(', ')}\n`
+            : 'already up to date\n',
+        )
       } finally {
         await opened.close()
       }
@@ -30,7 +33,9 @@ export function makeDbCommand(io: Io): AnyCommand {
       const loaded = resolveConfig(io, globalsOf(command))
       const opened = await openDatabase(loaded.config.db)
       try {
-        const result = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(opened.db)
+        const result = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(
+          opened.db,
+        )
         const lines = result.rows.map((r) => r.integrity_check)
         io.stdout.write(`${lines.join('\n')}\n`)
         if (lines.join() !== 'ok') process.exitCode = 1

@@ -9,24 +9,37 @@ import { type KnowledgeEntity, loadKnowledgeBase } from '../../knowledge/load-kn
 import { queryEntityList, queryEntityProfiles } from '../../query/entity.js'
 import { addAliases, findEntities } from '../../store/entities.js'
 import { importUserEntities } from '../../store/user-knowledge.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig, withDatabase } from '../context.js'
 import { formatOf, printRows } from '../output.js'
 
 export function makeAnalyzeCommand(io: Io): AnyCommand {
   return new Command('analyze')
-    .description('the language, the people and organisations, and the talent moves of one text (a file or stdin)')
+    .description(
+      'the language, the people and organisations, and the talent moves of one text (a file or stdin)',
+    )
     .argument('[file]', "text file, or '-' / nothing for stdin")
-    .addOption(new Option('--lang <lang>', 'language of the text (detected when omitted)').choices(['en', 'de']))
+    .addOption(
+      new Option('--lang <lang>', 'language of the text (detected when omitted)').choices([
+        'en',
+        'de',
+      ]),
+    )
     .option('--json', 'print one JSON object')
-    .option('--jsonl', 'read {"id","text","lang"?} lines on stdin, write one result line per input with the same id')
-    .addHelpText('after', `
+    .option(
+      '--jsonl',
+      'read {"id","text","lang"?} lines on stdin, write one result line per input with the same id',
+    )
+    .addHelpText(
+      'after',
+      `
 Output: {language, entities: [{name, kind, canonical, count}],
          moves: [{person, role, role_normalized, from_org, to_org, kind, status, happened_at, evidence}]}
 
 Examples:
   $ newshound analyze story.txt --json
   $ echo 'OpenAI hired Jan Leike.' | newshound analyze --lang en --json
-  $ newshound analyze --jsonl < annotated.jsonl > predictions.jsonl`)
+  $ newshound analyze --jsonl < annotated.jsonl > predictions.jsonl`,
+    )
     .action(async (file, options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
       // Entities users imported live in the database; analyze uses them when a database exists
@@ -35,10 +48,18 @@ Examples:
         ? await withDatabase(loaded.config.db, ({ db }) => knowledgeFor(db))
         : loadKnowledgeBase()
       const analyze = (text: string, lang: string | undefined) => {
-        const result = enrichArticle({ title: null, text, language: lang ?? null, publishedAt: null }, kb)
+        const result = enrichArticle(
+          { title: null, text, language: lang ?? null, publishedAt: null },
+          kb,
+        )
         return {
           language: result.language,
-          entities: result.mentions.map((m) => ({ name: m.surface, kind: m.kind, canonical: m.canonical, count: m.count })),
+          entities: result.mentions.map((m) => ({
+            name: m.surface,
+            kind: m.kind,
+            canonical: m.canonical,
+            count: m.count,
+          })),
           moves: result.moves.map((m) => ({
             person: m.person,
             role: m.role,
@@ -64,7 +85,9 @@ Examples:
             continue
           }
           const lang = typeof record.lang === 'string' ? record.lang : options.lang
-          io.stdout.write(`${JSON.stringify({ id: record.id ?? null, ...analyze(String(record.text ?? ''), lang) })}\n`)
+          io.stdout.write(
+            `${JSON.stringify({ id: record.id ?? null, ...analyze(String(record.text ?? ''), lang) })}\n`,
+          )
         }
         return
       }
@@ -76,7 +99,15 @@ Examples:
       io.stdout.write(`language: ${result.language ?? 'unknown'}\n`)
       printRows(io.stdout, result.entities, 'table')
       io.stdout.write('moves:\n')
-      printRows(io.stdout, result.moves, 'table', ['person', 'kind', 'role', 'from_org', 'to_org', 'status', 'happened_at'])
+      printRows(io.stdout, result.moves, 'table', [
+        'person',
+        'kind',
+        'role',
+        'from_org',
+        'to_org',
+        'status',
+        'happened_at',
+      ])
     })
 
   async function readStdinOrFile(file: string | undefined): Promise<string> {
@@ -96,20 +127,36 @@ export function makeEntityCommand(io: Io): AnyCommand {
     .option('--nl', 'one JSON object per line')
     .action(async (name, options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
-      const profiles = await withDatabase(loaded.config.db, ({ db }) => queryEntityProfiles(db, name, { limit: Number(options.limit) }))
-      if (profiles.length === 0) throw new UsageError(`no entity named ${JSON.stringify(name)} in ${loaded.config.db} (try: newshound entities list --search ${name.split(' ')[0]})`)
+      const profiles = await withDatabase(loaded.config.db, ({ db }) =>
+        queryEntityProfiles(db, name, { limit: Number(options.limit) }),
+      )
+      if (profiles.length === 0)
+        throw new UsageError(
+          `no entity named ${JSON.stringify(name)} in ${loaded.config.db} (try: newshound entities list --search ${name.split(' ')[0]})`,
+        )
       const format = formatOf(options)
       if (format !== 'table') {
         printRows(io.stdout, profiles as unknown as Record<string, unknown>[], format)
         return
       }
       for (const p of profiles) {
-        io.stdout.write(`${p.name} (${p.kind}, ${p.key}${p.wikidataId ? `, wikidata ${p.wikidataId}` : ''})\n`)
+        io.stdout.write(
+          `${p.name} (${p.kind}, ${p.key}${p.wikidataId ? `, wikidata ${p.wikidataId}` : ''})\n`,
+        )
         io.stdout.write(`aliases: ${p.aliases.join(', ') || '-'}\n`)
         io.stdout.write(`stories: ${p.stories}\n\nmentions by month:\n`)
         printRows(io.stdout, p.mentionsByMonth as unknown as Record<string, unknown>[], 'table')
         io.stdout.write('latest stories:\n')
-        printRows(io.stdout, p.latestStories.map((s) => ({ published: s.publishedAt, source: s.sourceId, title: s.title, url: s.url })), 'table')
+        printRows(
+          io.stdout,
+          p.latestStories.map((s) => ({
+            published: s.publishedAt,
+            source: s.sourceId,
+            title: s.title,
+            url: s.url,
+          })),
+          'table',
+        )
         io.stdout.write('most often mentioned with:\n')
         printRows(io.stdout, p.coMentioned as unknown as Record<string, unknown>[], 'table')
       }
@@ -117,11 +164,18 @@ export function makeEntityCommand(io: Io): AnyCommand {
 }
 
 export function makeEntitiesCommand(io: Io): AnyCommand {
-  const entities = new Command('entities').description('browse, extend and merge the entities newshound knows')
+  const entities = new Command('entities').description(
+    'browse, extend and merge the entities newshound knows',
+  )
   entities
     .command('list')
     .description('entities with story counts, most mentioned first')
-    .addOption(new Option('--kind <kind>', 'only people or organisations').choices(['person', 'org'] as const))
+    .addOption(
+      new Option('--kind <kind>', 'only people or organisations').choices([
+        'person',
+        'org',
+      ] as const),
+    )
     .option('--search <text>', 'name contains')
     .option('-n, --limit <n>', 'rows', '50')
     .option('--json', 'JSON array on stdout')
@@ -129,18 +183,27 @@ export function makeEntitiesCommand(io: Io): AnyCommand {
     .action(async (options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
       const rows = await withDatabase(loaded.config.db, ({ db }) =>
-        queryEntityList(db, { kind: options.kind, search: options.search, limit: Number(options.limit) }),
+        queryEntityList(db, {
+          kind: options.kind,
+          search: options.search,
+          limit: Number(options.limit),
+        }),
       )
       printRows(io.stdout, rows as unknown as Record<string, unknown>[], formatOf(options))
     })
   entities
     .command('import')
-    .description('add your own entities and aliases from a JSON file (same shape as src/knowledge/data)')
+    .description(
+      'add your own entities and aliases from a JSON file (same shape as src/knowledge/data)',
+    )
     .argument('<file>', 'JSON: an array of entities or {"entities": [...]}')
     .option('--no-enrich', 'do not re-run enrichment over stored articles afterwards')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Each entity: {"id": "org:acme", "name": "Acme Robotics", "kind": "org", "aliases": ["Acme"]}.
-An entity whose id already exists in the shipped knowledge base adds its aliases to it.`)
+An entity whose id already exists in the shipped knowledge base adds its aliases to it.`,
+    )
     .action(async (file, options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
       const parsed = parseEntityFile(await readFile(resolve(io.cwd, file), 'utf8'), file)
@@ -148,7 +211,9 @@ An entity whose id already exists in the shipped knowledge base adds its aliases
       loadKnowledgeBase({ extraEntities: parsed })
       await withDatabase(loaded.config.db, async ({ db }) => {
         await importUserEntities(db, parsed)
-        io.stderr.write(`imported ${parsed.length} entit${parsed.length === 1 ? 'y' : 'ies'} from ${file}\n`)
+        io.stderr.write(
+          `imported ${parsed.length} entit${parsed.length === 1 ? 'y' : 'ies'} from ${file}\n`,
+        )
         if (options.enrich !== false) {
           const result = await enrichStoredArticles(db, { all: true })
           io.stderr.write(`re-enriched ${result.articles} article(s)\n`)
@@ -169,25 +234,52 @@ An entity whose id already exists in the shipped knowledge base adds its aliases
         if (!target) throw new UsageError(`no entity named ${JSON.stringify(into)}`)
         if (source.id === target.id) throw new UsageError('both names are the same entity')
         await db.transaction().execute(async (trx) => {
-          const aliases = await trx.selectFrom('entity_aliases').select('alias').where('entity_id', '=', source.id).execute()
-          await addAliases(trx, target.id, aliases.map((a) => a.alias))
+          const aliases = await trx
+            .selectFrom('entity_aliases')
+            .select('alias')
+            .where('entity_id', '=', source.id)
+            .execute()
+          await addAliases(
+            trx,
+            target.id,
+            aliases.map((a) => a.alias),
+          )
           // Mentions of both in one article fold into the kept entity's row.
-          const moving = await trx.selectFrom('mentions').selectAll().where('entity_id', '=', source.id).execute()
+          const moving = await trx
+            .selectFrom('mentions')
+            .selectAll()
+            .where('entity_id', '=', source.id)
+            .execute()
           for (const m of moving) {
-            const existing = await trx.selectFrom('mentions').selectAll().where('article_id', '=', m.article_id).where('entity_id', '=', target.id).executeTakeFirst()
+            const existing = await trx
+              .selectFrom('mentions')
+              .selectAll()
+              .where('article_id', '=', m.article_id)
+              .where('entity_id', '=', target.id)
+              .executeTakeFirst()
             if (existing) {
               await trx
                 .updateTable('mentions')
-                .set({ count: existing.count + m.count, first_offset: Math.min(existing.first_offset, m.first_offset) })
+                .set({
+                  count: existing.count + m.count,
+                  first_offset: Math.min(existing.first_offset, m.first_offset),
+                })
                 .where('article_id', '=', m.article_id)
                 .where('entity_id', '=', target.id)
                 .execute()
             } else {
-              await trx.insertInto('mentions').values({ ...m, entity_id: target.id }).execute()
+              await trx
+                .insertInto('mentions')
+                .values({ ...m, entity_id: target.id })
+                .execute()
             }
           }
           await trx.deleteFrom('mentions').where('entity_id', '=', source.id).execute()
-          await trx.updateTable('entities').set({ merged_into: target.id }).where('id', '=', source.id).execute()
+          await trx
+            .updateTable('entities')
+            .set({ merged_into: target.id })
+            .where('id', '=', source.id)
+            .execute()
         })
         io.stderr.write(`merged ${source.name} into ${target.name}\n`)
       })
@@ -197,7 +289,9 @@ An entity whose id already exists in the shipped knowledge base adds its aliases
 
 export function makeEnrichCommand(io: Io): AnyCommand {
   return new Command('enrich')
-    .description('find the people and organisations of stored articles (new or outdated ones; --all for every article)')
+    .description(
+      'find the people and organisations of stored articles (new or outdated ones; --all for every article)',
+    )
     .option('--all', 're-enrich every article (after the knowledge base changed); idempotent')
     .action(async (options, command) => {
       const globals = globalsOf(command)
@@ -206,12 +300,15 @@ export function makeEnrichCommand(io: Io): AnyCommand {
         enrichStoredArticles(db, {
           all: options.all === true,
           onProgress: (done, total) => {
-            if (!globals.quiet && io.stderr.isTTY) io.stderr.write(`\r\x1b[Kenrich ${done}/${total}`)
+            if (!globals.quiet && io.stderr.isTTY)
+              io.stderr.write(`\r\x1b[Kenrich ${done}/${total}`)
           },
         }),
       )
       if (!globals.quiet && io.stderr.isTTY) io.stderr.write('\r\x1b[K')
-      io.stderr.write(`enriched ${result.articles} article(s), ${result.mentions} entity mention row(s)\n`)
+      io.stderr.write(
+        `enriched ${result.articles} article(s), ${result.mentions} entity mention row(s)\n`,
+      )
     })
 }
 
@@ -223,11 +320,18 @@ function parseEntityFile(text: string, file: string): KnowledgeEntity[] {
     throw new UsageError(`${file} is not JSON: ${(error as Error).message}`)
   }
   const list = Array.isArray(data) ? data : (data as { entities?: unknown })?.entities
-  if (!Array.isArray(list)) throw new UsageError(`${file}: expected an array of entities or {"entities": [...]}`)
+  if (!Array.isArray(list))
+    throw new UsageError(`${file}: expected an array of entities or {"entities": [...]}`)
   for (const [i, e] of list.entries()) {
     const entity = e as Partial<KnowledgeEntity>
-    if (typeof entity.id !== 'string' || typeof entity.name !== 'string' || (entity.kind !== 'person' && entity.kind !== 'org')) {
-      throw new UsageError(`${file}: entity ${i} needs a string id, a string name and kind "person" or "org"`)
+    if (
+      typeof entity.id !== 'string' ||
+      typeof entity.name !== 'string' ||
+      (entity.kind !== 'person' && entity.kind !== 'org')
+    ) {
+      throw new UsageError(
+        `${file}: entity ${i} needs a string id, a string name and kind "person" or "org"`,
+      )
     }
   }
   return list as KnowledgeEntity[]

@@ -3,25 +3,29 @@ import { decodeBytes } from '../../encoding/decode.js'
 import { describeError } from '../../errors.js'
 import { extractArticle } from '../../extract/extract-article.js'
 import { createHttpClient } from '../../harvest/http-client.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig } from '../context.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig } from '../context.js'
 import { expandInputs, loadInput } from '../inputs.js'
-
 
 export function makeExtractCommand(io: Io): AnyCommand {
   return new Command('extract')
-    .description('extract article text and metadata from pages (files, .html.gz, directories or URLs)')
+    .description(
+      'extract article text and metadata from pages (files, .html.gz, directories or URLs)',
+    )
     .argument('<inputs...>', 'HTML files, directories (every .html/.html.gz) or URLs')
     .option('--json', 'one JSON array on stdout')
     .option('--jsonl', 'one JSON object per input per line')
     .option('--url <url>', 'the page URL for a file (resolves relative links, URL dates)')
     .option('--allow-private', 'allow loopback/private addresses (local test servers)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Each record: {input, url, title, authors, publishedAt, publishedFrom, modifiedAt, language,
 siteName, canonicalUrl, description, imageUrl, paywalled, text}, or {input, error}.
 
 Examples:
   $ newshound extract page.html --url https://example.com/2026/11/29/story
-  $ newshound extract ./pages --jsonl > articles.jsonl`)
+  $ newshound extract ./pages --jsonl > articles.jsonl`,
+    )
     .action(async (inputs, options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
       const client = createHttpClient({
@@ -32,7 +36,11 @@ Examples:
       })
       const results: Record<string, unknown>[] = []
       try {
-        for (const input of await expandInputs(inputs, ['.html', '.htm', '.html.gz', '.htm.gz'], io.cwd)) {
+        for (const input of await expandInputs(
+          inputs,
+          ['.html', '.htm', '.html.gz', '.htm.gz'],
+          io.cwd,
+        )) {
           let result: Record<string, unknown>
           try {
             const got = await loadInput(input, {
@@ -41,7 +49,10 @@ Examples:
               allowPrivate: options.allowPrivate === true,
               cwd: io.cwd,
             })
-            const { text: html, encoding } = decodeBytes(got.bytes, { contentType: got.contentType, kind: 'html' })
+            const { text: html, encoding } = decodeBytes(got.bytes, {
+              contentType: got.contentType,
+              kind: 'html',
+            })
             const url = options.url ?? got.url
             const a = extractArticle(html, url)
             result = {

@@ -1,8 +1,13 @@
 import { Command, Option } from '@commander-js/extra-typings'
 import { UsageError } from '../../errors.js'
-import { type MoveStatusFilter, queryMoves, queryPersonTimeline, queryTalentFlows } from '../../query/moves.js'
+import {
+  type MoveStatusFilter,
+  queryMoves,
+  queryPersonTimeline,
+  queryTalentFlows,
+} from '../../query/moves.js'
 import { parseTimeOption } from '../../query/range.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig, withDatabase } from '../context.js'
 import { formatOf, printRows } from '../output.js'
 
 const KINDS = ['departure', 'hire', 'founding', 'promotion'] as const
@@ -16,15 +21,22 @@ export function makeMovesCommand(io: Io): AnyCommand {
     .addOption(new Option('--kind <kind>', 'only this kind').choices(KINDS))
     .option('--since <date>', 'happened on or after (YYYY-MM-DD, or 7d / 3m / 1y ago)')
     .option('--until <date>', 'happened on or before')
-    .addOption(new Option('--status <status>', 'reported moves only by default; rumours and denials apart').choices(STATUSES).default('reported' as const))
+    .addOption(
+      new Option('--status <status>', 'reported moves only by default; rumours and denials apart')
+        .choices(STATUSES)
+        .default('reported' as const),
+    )
     .option('-n, --limit <n>', 'rows', '100')
     .option('--json', 'JSON array on stdout')
     .option('--nl', 'one JSON object per line')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ newshound moves --company Meta --since 2026-01-01        # who left (or joined) Meta this year
   $ newshound moves --company Meta --kind departure --json
-  $ newshound moves --status rumored`)
+  $ newshound moves --status rumored`,
+    )
     .action(async (options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
       const rows = await withDatabase(loaded.config.db, ({ db }) =>
@@ -43,7 +55,19 @@ Examples:
         io.stdout,
         rows as unknown as Record<string, unknown>[],
         format,
-        format === 'table' ? ['happenedAt', 'person', 'kind', 'role', 'fromOrg', 'toOrg', 'status', 'reports', 'evidenceUrl'] : undefined,
+        format === 'table'
+          ? [
+              'happenedAt',
+              'person',
+              'kind',
+              'role',
+              'fromOrg',
+              'toOrg',
+              'status',
+              'reports',
+              'evidenceUrl',
+            ]
+          : undefined,
       )
     })
 }
@@ -59,7 +83,10 @@ export function makeFlowsCommand(io: Io): AnyCommand {
     .action(async (options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
       const result = await withDatabase(loaded.config.db, ({ db }) =>
-        queryTalentFlows(db, { since: parseTimeOption(options.since, '--since'), until: parseTimeOption(options.until, '--until') }),
+        queryTalentFlows(db, {
+          since: parseTimeOption(options.since, '--since'),
+          until: parseTimeOption(options.until, '--until'),
+        }),
       )
       if (options.json) {
         io.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
@@ -86,7 +113,9 @@ export function makePersonCommand(io: Io): AnyCommand {
     .option('--nl', 'one JSON object per line')
     .action(async (name, options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
-      const timeline = await withDatabase(loaded.config.db, ({ db }) => queryPersonTimeline(db, name))
+      const timeline = await withDatabase(loaded.config.db, ({ db }) =>
+        queryPersonTimeline(db, name),
+      )
       if (timeline.length === 0) throw new UsageError(`no moves stored for ${JSON.stringify(name)}`)
       const format = formatOf(options)
       if (format !== 'table') {
@@ -96,8 +125,13 @@ export function makePersonCommand(io: Io): AnyCommand {
       for (const m of timeline) {
         const from = m.fromOrg ? ` from ${m.fromOrg}` : ''
         const to = m.toOrg ? ` to ${m.toOrg}` : ''
-        io.stdout.write(`${m.happenedAt ?? 'undated'}  ${m.kind}${from}${to}${m.role ? ` as ${m.role}` : ''} [${m.status}, ${m.reports} report(s)]\n`)
-        for (const e of m.evidenceList) io.stdout.write(`    “${e.sentence}”\n    ${e.publishedAt?.slice(0, 10) ?? ''} ${e.url}\n`)
+        io.stdout.write(
+          `${m.happenedAt ?? 'undated'}  ${m.kind}${from}${to}${m.role ? ` as ${m.role}` : ''} [${m.status}, ${m.reports} report(s)]\n`,
+        )
+        for (const e of m.evidenceList)
+          io.stdout.write(
+            `    “${e.sentence}”\n    ${e.publishedAt?.slice(0, 10) ?? ''} ${e.url}\n`,
+          )
       }
     })
 }

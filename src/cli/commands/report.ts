@@ -3,11 +3,13 @@ import { resolve } from 'node:path'
 import { Command } from '@commander-js/extra-typings'
 import { buildReport } from '../../export/report-html.js'
 import { parseTimeOption } from '../../query/range.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig, withDatabase } from '../context.js'
 
 export function makeReportCommand(io: Io): AnyCommand {
   return new Command('report')
-    .description('one self-contained HTML page with charts: rising entities, mentions over time, talent flows, latest moves, source health')
+    .description(
+      'one self-contained HTML page with charts: rising entities, mentions over time, talent flows, latest moves, source health',
+    )
     .option('--since <when>', 'period start: 2026-11-01, or back from now: 7d, 4w, 3m', '30d')
     .option('--until <when>', 'period end (exclusive), default now')
     .option('--title <text>', 'page title', 'newshound report')
@@ -27,7 +29,9 @@ Examples:
       const now = new Date()
       const since = parseTimeOption(options.since, '--since', now)
       const until = parseTimeOption(options.until, '--until', now)
-      const html = await withDatabase(loaded.config.db, (opened) => buildReport(opened, { since, until, now, title: options.title }))
+      const html = await withDatabase(loaded.config.db, (opened) =>
+        buildReport(opened, { since, until, now, title: options.title }),
+      )
       if (options.out === '-') {
         io.stdout.write(html)
         return
@@ -35,6 +39,8 @@ Examples:
       const path = resolve(io.cwd, options.out)
       await writeFile(`${path}.tmp`, html, 'utf8')
       await rename(`${path}.tmp`, path)
-      io.stderr.write(`report: ${since} until ${until ?? 'now'} -> ${options.out} (${Math.round(html.length / 1024)} kB)\n`)
+      io.stderr.write(
+        `report: ${since} until ${until ?? 'now'} -> ${options.out} (${Math.round(html.length / 1024)} kB)\n`,
+      )
     }) as unknown as AnyCommand
 }

@@ -1,8 +1,7 @@
 import { Command } from '@commander-js/extra-typings'
 import { listFetchErrors, listRuns } from '../../store/runs.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig, withDatabase } from '../context.js'
 import { formatOf, printRows } from '../output.js'
-
 
 export function makeRunsCommand(io: Io): AnyCommand {
   return new Command('runs')

@@ -1,23 +1,40 @@
 import { Command } from '@commander-js/extra-typings'
 import { UsageError } from '../../errors.js'
 import { querySourceHealth } from '../../query/health.js'
-import { startScheduler } from '../../schedule/scheduler.js'
 import { STALE_AFTER_MS } from '../../schedule/lock.js'
-import { type AnyCommand, type Io, allSources, globalsOf, loggerFor, resolveConfig, withDatabase } from '../context.js'
+import { startScheduler } from '../../schedule/scheduler.js'
+import {
+  type AnyCommand,
+  allSources,
+  globalsOf,
+  type Io,
+  loggerFor,
+  resolveConfig,
+  withDatabase,
+} from '../context.js'
 import { formatOf, printRows } from '../output.js'
 
 export function makeScheduleCommand(io: Io): AnyCommand {
   return new Command('schedule')
-    .description('run in the foreground: every source polls on its own cron schedule until stopped (SIGINT/SIGTERM)')
+    .description(
+      'run in the foreground: every source polls on its own cron schedule until stopped (SIGINT/SIGTERM)',
+    )
     .option('-s, --source <id...>', 'only these source ids')
     .option('--timezone <tz>', 'IANA time zone of the cron expressions', 'UTC')
     .option('--max-sources <n>', 'sources crawling at the same time', '2')
     .option('--jitter-ms <ms>', 'random delay added to each start', '30000')
-    .option('--shutdown-deadline-ms <ms>', 'time in-flight work gets to finish on SIGTERM before it is abandoned', '30000')
-    .addHelpText('after', `
+    .option(
+      '--shutdown-deadline-ms <ms>',
+      'time in-flight work gets to finish on SIGTERM before it is abandoned',
+      '30000',
+    )
+    .addHelpText(
+      'after',
+      `
 One scheduler per database: a second one exits with a message naming the holder. Stop with
 Ctrl-C or SIGTERM: no new work is taken, in-flight fetches get the deadline, committed work is
-kept, exit code 0. 'newshound status' shows what it is doing.`)
+kept, exit code 0. 'newshound status' shows what it is doing.`,
+    )
     .action(async (options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
       const log = loggerFor(loaded)
@@ -39,9 +56,13 @@ kept, exit code 0. 'newshound status' shows what it is doing.`)
           maxConcurrentSources: Number(options.maxSources),
           jitterMs: Number(options.jitterMs),
         })
-        io.stderr.write(`newshound scheduler: ${sources.length} source(s), ${options.timezone}; Ctrl-C to stop\n`)
+        io.stderr.write(
+          `newshound scheduler: ${sources.length} source(s), ${options.timezone}; Ctrl-C to stop\n`,
+        )
         const shutdown = (signal: string) => {
-          io.stderr.write(`\n${signal}: finishing in-flight work (up to ${Number(options.shutdownDeadlineMs) / 1000}s)…\n`)
+          io.stderr.write(
+            `\n${signal}: finishing in-flight work (up to ${Number(options.shutdownDeadlineMs) / 1000}s)…\n`,
+          )
           void scheduler.stop(Number(options.shutdownDeadlineMs))
         }
         process.once('SIGINT', () => shutdown('SIGINT'))
@@ -56,17 +77,24 @@ kept, exit code 0. 'newshound status' shows what it is doing.`)
 
 export function makeStatusCommand(io: Io): AnyCommand {
   return new Command('status')
-    .description('what the scheduler is doing: heartbeat, running sources, last success, error streak and next run per source')
+    .description(
+      'what the scheduler is doing: heartbeat, running sources, last success, error streak and next run per source',
+    )
     .option('--json', 'JSON object on stdout')
     .action(async (options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
       await withDatabase(loaded.config.db, async ({ db }) => {
-        const state = await db.selectFrom('scheduler_state').selectAll().where('id', '=', 1).executeTakeFirst()
+        const state = await db
+          .selectFrom('scheduler_state')
+          .selectAll()
+          .where('id', '=', 1)
+          .executeTakeFirst()
         const health = await querySourceHealth(db)
         const schedule = await db.selectFrom('source_schedule').selectAll().execute()
         const bySource = new Map(schedule.map((s) => [s.source_id, s]))
         const age = state ? Date.now() - Date.parse(state.heartbeat_at) : null
-        const alive = state !== undefined && state.state !== 'stopped' && age !== null && age < STALE_AFTER_MS
+        const alive =
+          state !== undefined && state.state !== 'stopped' && age !== null && age < STALE_AFTER_MS
         const scheduler = state
           ? {
               state: alive ? state.state : state.state === 'stopped' ? 'stopped' : 'not responding',

@@ -1,13 +1,21 @@
 import { Command } from '@commander-js/extra-typings'
 import { resolveEntity } from '../../query/resolve-entity.js'
 import { searchArticles } from '../../query/search.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig, withDatabase } from '../context.js'
 import { formatOf, printRows } from '../output.js'
-import { type StoryFilterFlags, addStoryFilterOptions, describeRange, positiveInt, storyFilterOf } from './export.js'
+import {
+  addStoryFilterOptions,
+  describeRange,
+  positiveInt,
+  type StoryFilterFlags,
+  storyFilterOf,
+} from './export.js'
 
 export function makeSearchCommand(io: Io): AnyCommand {
   const command = new Command('search')
-    .description('full-text search over titles and texts (SQLite FTS5), best matches first, with snippets')
+    .description(
+      'full-text search over titles and texts (SQLite FTS5), best matches first, with snippets',
+    )
     .argument('<query...>', 'words to find (all of them); word* for a prefix')
     .option('--entity <name>', 'only stories mentioning this entity')
     .option('-n, --limit <n>', 'rows', '20')
@@ -42,12 +50,22 @@ Examples:
         offset: positiveInt(options.offset, '--offset'),
       })
     })
-    io.stderr.write(`search: ${rows.length} match(es) for ${JSON.stringify(query)}, ${describeRange(filter)}\n`)
+    io.stderr.write(
+      `search: ${rows.length} match(es) for ${JSON.stringify(query)}, ${describeRange(filter)}\n`,
+    )
     const format = formatOf(options)
-    if (format !== 'table') return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
+    if (format !== 'table')
+      return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
     printRows(
       io.stdout,
-      rows.map((r) => ({ rank: r.rank, date: r.story_at.slice(0, 10), source: r.source_id, title: r.title ?? '', snippet: r.snippet, url: r.url })),
+      rows.map((r) => ({
+        rank: r.rank,
+        date: r.story_at.slice(0, 10),
+        source: r.source_id,
+        title: r.title ?? '',
+        snippet: r.snippet,
+        url: r.url,
+      })),
       'table',
     )
   })

@@ -5,9 +5,15 @@ import { UsageError } from '../../errors.js'
 import { parseOpml, writeOpml } from '../../harvest/opml.js'
 import { querySourceHealth } from '../../query/health.js'
 import { removeSource, syncSources } from '../../store/sources.js'
-import { type AnyCommand, type Io, allSources, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import {
+  type AnyCommand,
+  allSources,
+  globalsOf,
+  type Io,
+  resolveConfig,
+  withDatabase,
+} from '../context.js'
 import { formatOf, printRows } from '../output.js'
-
 
 export function makeSourcesCommand(io: Io): AnyCommand {
   const sources = new Command('sources')
@@ -38,9 +44,19 @@ export function makeSourcesCommand(io: Io): AnyCommand {
         throw new UsageError(`cannot read ${file}: ${error.message}`)
       })
       const result = parseOpml(text)
-      for (const problem of result.errors) io.stderr.write(`skipped outline ${problem.outline}: ${problem.reason}\n`)
+      for (const problem of result.errors)
+        io.stderr.write(`skipped outline ${problem.outline}: ${problem.reason}\n`)
       if (options.dryRun) {
-        printRows(io.stdout, result.sources.map((s) => ({ id: s.id, name: s.name, language: s.language, feeds: s.feeds })), 'table')
+        printRows(
+          io.stdout,
+          result.sources.map((s) => ({
+            id: s.id,
+            name: s.name,
+            language: s.language,
+            feeds: s.feeds,
+          })),
+          'table',
+        )
         return
       }
       await withDatabase(loaded.config.db, async ({ db }) => {
@@ -78,7 +94,11 @@ export function makeSourcesCommand(io: Io): AnyCommand {
   return sources
 }
 
-async function healthAction(io: Io, command: AnyCommand, options: { json?: boolean; nl?: boolean }) {
+async function healthAction(
+  io: Io,
+  command: AnyCommand,
+  options: { json?: boolean; nl?: boolean },
+) {
   const loaded = resolveConfig(io, globalsOf(command))
   const rows = await withDatabase(loaded.config.db, ({ db }) => querySourceHealth(db))
   printRows(io.stdout, rows as unknown as Record<string, unknown>[], formatOf(options))
@@ -90,11 +110,23 @@ async function listAction(io: Io, command: AnyCommand, options: { json?: boolean
     const all = await allSources(opened)
     const health = await opened.db
       .selectFrom('feeds')
-      .select(['source_id', 'url', 'last_success_at', 'consecutive_failures', 'last_error', 'is_active'])
+      .select([
+        'source_id',
+        'url',
+        'last_success_at',
+        'consecutive_failures',
+        'last_error',
+        'is_active',
+      ])
       .execute()
     const rows = all.map((s) => {
       const feeds = health.filter((f) => f.source_id === s.id && f.is_active === 1)
-      const lastSuccess = feeds.map((f) => f.last_success_at).filter(Boolean).sort().pop() ?? null
+      const lastSuccess =
+        feeds
+          .map((f) => f.last_success_at)
+          .filter(Boolean)
+          .sort()
+          .pop() ?? null
       return {
         id: s.id,
         name: s.name,
@@ -108,6 +140,13 @@ async function listAction(io: Io, command: AnyCommand, options: { json?: boolean
       }
     })
     const format = formatOf(options)
-    printRows(io.stdout, rows, format, format === 'table' ? ['id', 'name', 'language', 'schedule', 'feeds', 'last_success_at', 'failing_feeds'] : undefined)
+    printRows(
+      io.stdout,
+      rows,
+      format,
+      format === 'table'
+        ? ['id', 'name', 'language', 'schedule', 'feeds', 'last_success_at', 'failing_feeds']
+        : undefined,
+    )
   })
 }

@@ -1,13 +1,27 @@
-import { Command, Argument } from '@commander-js/extra-typings'
-import { queryStatsDays, queryStatsFeeds, queryStatsLanguages, queryStatsSources } from '../../query/stats.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import { Argument, Command } from '@commander-js/extra-typings'
+import {
+  queryStatsDays,
+  queryStatsFeeds,
+  queryStatsLanguages,
+  queryStatsSources,
+} from '../../query/stats.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig, withDatabase } from '../context.js'
 import { formatOf, printRows } from '../output.js'
-import { type StoryFilterFlags, addStoryFilterOptions, describeRange, storyFilterOf } from './export.js'
+import {
+  addStoryFilterOptions,
+  describeRange,
+  type StoryFilterFlags,
+  storyFilterOf,
+} from './export.js'
 
 export function makeStatsCommand(io: Io): AnyCommand {
   const command = new Command('stats')
     .description('what the database holds: sources, languages, coverage by day, feed health')
-    .addArgument(new Argument('[section]', 'what to list').choices(['sources', 'languages', 'days', 'feeds'] as const).default('sources' as const))
+    .addArgument(
+      new Argument('[section]', 'what to list')
+        .choices(['sources', 'languages', 'days', 'feeds'] as const)
+        .default('sources' as const),
+    )
     .option('--json', 'JSON array on stdout')
     .option('--nl', 'one JSON object per line')
   addStoryFilterOptions(command as unknown as AnyCommand)
@@ -37,7 +51,9 @@ Examples:
       if (section === 'feeds') return queryStatsFeeds(db, filter)
       return queryStatsSources(db, filter)
     })
-    io.stderr.write(`stats ${section}: ${rows.length} row(s)${section === 'feeds' ? '' : `, ${describeRange(filter)}`}\n`)
+    io.stderr.write(
+      `stats ${section}: ${rows.length} row(s)${section === 'feeds' ? '' : `, ${describeRange(filter)}`}\n`,
+    )
     printRows(io.stdout, rows as Record<string, unknown>[], formatOf(options))
   })
   return command as unknown as AnyCommand

@@ -1,18 +1,40 @@
 import { Command, Option } from '@commander-js/extra-typings'
-import { TRENDS_DEFAULTS, queryRisingEntities } from '../../query/trends.js'
 import { parseDays } from '../../query/range.js'
-import { type AnyCommand, type Io, globalsOf, resolveConfig, withDatabase } from '../context.js'
+import { queryRisingEntities, TRENDS_DEFAULTS } from '../../query/trends.js'
+import { type AnyCommand, globalsOf, type Io, resolveConfig, withDatabase } from '../context.js'
 import { formatOf, printRows } from '../output.js'
-import { type StoryFilterFlags, addStoryFilterOptions, positiveInt, storyFilterOf } from './export.js'
+import {
+  addStoryFilterOptions,
+  positiveInt,
+  type StoryFilterFlags,
+  storyFilterOf,
+} from './export.js'
 
 export function makeTrendsCommand(io: Io): AnyCommand {
   const command = new Command('trends')
     .description('entities rising in a window against their own baseline')
-    .addOption(new Option('--kind <kind>', 'only people or organisations').choices(['person', 'org'] as const))
-    .option('--window <length>', 'the window, ending at --until (36h, 7d, 2w)', `${TRENDS_DEFAULTS.windowDays}d`)
-    .option('--baseline <length>', 'the baseline period right before the window', `${TRENDS_DEFAULTS.baselineDays}d`)
+    .addOption(
+      new Option('--kind <kind>', 'only people or organisations').choices([
+        'person',
+        'org',
+      ] as const),
+    )
+    .option(
+      '--window <length>',
+      'the window, ending at --until (36h, 7d, 2w)',
+      `${TRENDS_DEFAULTS.windowDays}d`,
+    )
+    .option(
+      '--baseline <length>',
+      'the baseline period right before the window',
+      `${TRENDS_DEFAULTS.baselineDays}d`,
+    )
     .option('-n, --limit <n>', 'rows', String(TRENDS_DEFAULTS.limit))
-    .option('--min-stories <n>', 'least stories in the window to be listed', String(TRENDS_DEFAULTS.minStories))
+    .option(
+      '--min-stories <n>',
+      'least stories in the window to be listed',
+      String(TRENDS_DEFAULTS.minStories),
+    )
     .option('--json', 'JSON array on stdout')
     .option('--nl', 'one JSON object per line')
   addStoryFilterOptions(command as unknown as AnyCommand)
@@ -47,10 +69,14 @@ Examples:
       }),
     )
     const first = rows[0]
-    if (first) io.stderr.write(`trends: window ${first.window_start} – ${first.window_end}, baseline ${options.baseline} before it\n`)
+    if (first)
+      io.stderr.write(
+        `trends: window ${first.window_start} – ${first.window_end}, baseline ${options.baseline} before it\n`,
+      )
     else io.stderr.write('trends: no entity has enough stories in the window\n')
     const format = formatOf(options)
-    if (format !== 'table') return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
+    if (format !== 'table')
+      return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
     printRows(
       io.stdout,
       rows.map((r) => ({

@@ -11,7 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('schedule', 'text', (c) => c.notNull())
     .addColumn('definition_json', 'text', (c) => c.notNull())
     .addColumn('is_local', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('origin', 'text', (c) => c.notNull().defaultTo('catalog').check(sql`origin in ('catalog', 'imported')`))
+    .addColumn('origin', 'text', (c) =>
+      c.notNull().defaultTo('catalog').check(sql`origin in ('catalog', 'imported')`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
@@ -62,9 +64,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('articles_url').on('articles').column('url').execute()
-  await db.schema.createIndex('articles_source_published').on('articles').columns(['source_id', 'published_at']).execute()
+  await db.schema
+    .createIndex('articles_source_published')
+    .on('articles')
+    .columns(['source_id', 'published_at'])
+    .execute()
   await db.schema.createIndex('articles_published').on('articles').column('published_at').execute()
-  await db.schema.createIndex('articles_content_hash').on('articles').column('content_hash').execute()
+  await db.schema
+    .createIndex('articles_content_hash')
+    .on('articles')
+    .column('content_hash')
+    .execute()
 
   await db.schema
     .createTable('feed_items')
@@ -76,7 +86,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('published_at', 'text')
     .addColumn('first_seen_at', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'fetched', 'failed', 'rejected', 'skipped')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'fetched', 'failed', 'rejected', 'skipped')`),
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_error', 'text')
@@ -122,5 +135,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('fetch_errors_run').on('fetch_errors').column('run_id').execute()
-  await db.schema.createIndex('fetch_errors_source').on('fetch_errors').columns(['source_id', 'occurred_at']).execute()
+  await db.schema
+    .createIndex('fetch_errors_source')
+    .on('fetch_errors')
+    .columns(['source_id', 'occurred_at'])
+    .execute()
 }

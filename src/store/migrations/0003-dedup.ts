@@ -24,17 +24,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['syndicated_from', 'text'],
     ['cluster_id', 'integer'],
   ]
-  for (const [name, type] of columns) await db.schema.alterTable('articles').addColumn(name, type).execute()
-  await db.schema.alterTable('crawl_runs').addColumn('articles_duplicate', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  for (const [name, type] of columns)
+    await db.schema.alterTable('articles').addColumn(name, type).execute()
+  await db.schema
+    .alterTable('crawl_runs')
+    .addColumn('articles_duplicate', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
 
   // Covering indexes: a band lookup reads (band, simhash, id) from the index alone.
   for (let band = 0; band < 4; band++) {
-    await db.schema.createIndex(`articles_sh_band${band}`).on('articles').columns([`sh_band${band}`, 'simhash']).execute()
-    await db.schema.createIndex(`articles_para_anchor${band}`).on('articles').column(`para_anchor${band}`).execute()
+    await db.schema
+      .createIndex(`articles_sh_band${band}`)
+      .on('articles')
+      .columns([`sh_band${band}`, 'simhash'])
+      .execute()
+    await db.schema
+      .createIndex(`articles_para_anchor${band}`)
+      .on('articles')
+      .column(`para_anchor${band}`)
+      .execute()
   }
   await db.schema.createIndex('articles_url_key').on('articles').column('url_key').execute()
   await db.schema.createIndex('articles_cluster').on('articles').column('cluster_id').execute()
-  await db.schema.createIndex('articles_duplicate_of').on('articles').column('duplicate_of').execute()
+  await db.schema
+    .createIndex('articles_duplicate_of')
+    .on('articles')
+    .column('duplicate_of')
+    .execute()
 
   // Backfill in id order, so the first stored copy of a text stays the representative.
   const rows = await sql<{ id: number; canonical_url: string; text: string; content_hash: string }>`

@@ -9,14 +9,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('move_reports')
     .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
-    .addColumn('person_id', 'integer', (c) => c.notNull().references('entities.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
+    .addColumn('person_id', 'integer', (c) =>
+      c.notNull().references('entities.id').onDelete('cascade'),
+    )
     .addColumn('from_org_id', 'integer', (c) => c.references('entities.id').onDelete('set null'))
     .addColumn('to_org_id', 'integer', (c) => c.references('entities.id').onDelete('set null'))
     .addColumn('role', 'text')
     .addColumn('role_normalized', 'text')
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('departure', 'hire', 'founding', 'promotion')`))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('reported', 'rumored', 'denied')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('departure', 'hire', 'founding', 'promotion')`),
+    )
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('reported', 'rumored', 'denied')`),
+    )
     .addColumn('happened_at', 'text')
     .addColumn('happened_from', 'text', (c) => c.notNull())
     .addColumn('confidence', 'real', (c) => c.notNull())
@@ -24,19 +32,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('start', 'integer', (c) => c.notNull())
     .addColumn('end', 'integer', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('move_reports_article').on('move_reports').column('article_id').execute()
-  await db.schema.createIndex('move_reports_person').on('move_reports').column('person_id').execute()
+  await db.schema
+    .createIndex('move_reports_article')
+    .on('move_reports')
+    .column('article_id')
+    .execute()
+  await db.schema
+    .createIndex('move_reports_person')
+    .on('move_reports')
+    .column('person_id')
+    .execute()
 
   await db.schema
     .createTable('moves')
     .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('person_id', 'integer', (c) => c.notNull().references('entities.id').onDelete('cascade'))
+    .addColumn('person_id', 'integer', (c) =>
+      c.notNull().references('entities.id').onDelete('cascade'),
+    )
     .addColumn('from_org_id', 'integer', (c) => c.references('entities.id').onDelete('set null'))
     .addColumn('to_org_id', 'integer', (c) => c.references('entities.id').onDelete('set null'))
     .addColumn('role', 'text')
     .addColumn('role_normalized', 'text')
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('departure', 'hire', 'founding', 'promotion')`))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('reported', 'rumored', 'denied')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('departure', 'hire', 'founding', 'promotion')`),
+    )
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('reported', 'rumored', 'denied')`),
+    )
     .addColumn('happened_at', 'text')
     .addColumn('first_seen_at', 'text')
     .addColumn('last_seen_at', 'text')
@@ -46,20 +68,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('confidence', 'real', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('moves_person').on('moves').column('person_id').execute()
-  await db.schema.createIndex('moves_from').on('moves').columns(['from_org_id', 'happened_at']).execute()
-  await db.schema.createIndex('moves_to').on('moves').columns(['to_org_id', 'happened_at']).execute()
+  await db.schema
+    .createIndex('moves_from')
+    .on('moves')
+    .columns(['from_org_id', 'happened_at'])
+    .execute()
+  await db.schema
+    .createIndex('moves_to')
+    .on('moves')
+    .columns(['to_org_id', 'happened_at'])
+    .execute()
   await db.schema.createIndex('moves_happened').on('moves').column('happened_at').execute()
 
   await db.schema
     .createTable('move_evidence')
     .addColumn('move_id', 'integer', (c) => c.notNull().references('moves.id').onDelete('cascade'))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('sentence', 'text', (c) => c.notNull())
     .addColumn('start', 'integer', (c) => c.notNull())
     .addColumn('end', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('move_evidence_pk', ['move_id', 'article_id', 'start'])
     .execute()
-  await db.schema.createIndex('move_evidence_article').on('move_evidence').column('article_id').execute()
+  await db.schema
+    .createIndex('move_evidence_article')
+    .on('move_evidence')
+    .column('article_id')
+    .execute()
 
   // A flat view for SQL users (sqlite3, Datasette): one row per move event with readable names.
   await sql`

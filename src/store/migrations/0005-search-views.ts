@@ -40,11 +40,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Backfill: articles stored before this migration.
   await sql`INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`.execute(db)
 
-  await sql`CREATE INDEX articles_story_at ON articles (coalesce(published_at, fetched_at), duplicate_of, source_id, language)`.execute(db)
-  await sql`CREATE INDEX articles_source_story ON articles (source_id, coalesce(published_at, fetched_at), duplicate_of, language)`.execute(db)
-  await sql`CREATE INDEX articles_id_story ON articles (id, coalesce(published_at, fetched_at), duplicate_of, source_id, language)`.execute(db)
-  await sql`CREATE INDEX mentions_entity_count ON mentions (entity_id, article_id, count)`.execute(db)
-  await sql`CREATE INDEX mentions_article_count ON mentions (article_id, entity_id, count)`.execute(db)
+  await sql`CREATE INDEX articles_story_at ON articles (coalesce(published_at, fetched_at), duplicate_of, source_id, language)`.execute(
+    db,
+  )
+  await sql`CREATE INDEX articles_source_story ON articles (source_id, coalesce(published_at, fetched_at), duplicate_of, language)`.execute(
+    db,
+  )
+  await sql`CREATE INDEX articles_id_story ON articles (id, coalesce(published_at, fetched_at), duplicate_of, source_id, language)`.execute(
+    db,
+  )
+  await sql`CREATE INDEX mentions_entity_count ON mentions (entity_id, article_id, count)`.execute(
+    db,
+  )
+  await sql`CREATE INDEX mentions_article_count ON mentions (article_id, entity_id, count)`.execute(
+    db,
+  )
 
   await sql`CREATE VIEW article_mentions AS
     SELECT

@@ -16,7 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
   await db.schema
     .createTable('source_schedule')
-    .addColumn('source_id', 'text', (c) => c.primaryKey().references('sources.id').onDelete('cascade'))
+    .addColumn('source_id', 'text', (c) =>
+      c.primaryKey().references('sources.id').onDelete('cascade'),
+    )
     .addColumn('next_run_at', 'text')
     .addColumn('last_started_at', 'text')
     .addColumn('last_finished_at', 'text')
@@ -24,5 +26,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_outcome', 'text')
     .execute()
   // Polls in a row without a new item: feeds that rarely change are polled less often.
-  await db.schema.alterTable('feeds').addColumn('idle_polls', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('feeds')
+    .addColumn('idle_polls', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
 }
