@@ -133,14 +133,12 @@ try {
     say('Top flows between organisations:')
     printRows(
       out,
-      flows
-        .slice(0, 10)
-        .map((f) => ({
-          from: f.fromOrg,
-          to: f.toOrg,
-          people: f.people,
-          names: f.names.join(', '),
-        })),
+      flows.slice(0, 10).map((f) => ({
+        from: f.fromOrg,
+        to: f.toOrg,
+        people: f.people,
+        names: f.names.join(', '),
+      })),
       'table',
     )
     say('Net talent flow (most outflow first):')

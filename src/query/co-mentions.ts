@@ -92,14 +92,12 @@ export async function queryCoMentions(
     for (const [entityId, list] of latest) {
       examples.set(
         entityId,
-        list
-          .slice(0, perEntity)
-          .map((s) => ({
-            article_id: s.article_id,
-            title: byId.get(s.article_id)?.title ?? null,
-            url: byId.get(s.article_id)?.url as string,
-            story_at: s.story_at,
-          })),
+        list.slice(0, perEntity).map((s) => ({
+          article_id: s.article_id,
+          title: byId.get(s.article_id)?.title ?? null,
+          url: byId.get(s.article_id)?.url as string,
+          story_at: s.story_at,
+        })),
       )
     }
   }
