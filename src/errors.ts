@@ -92,7 +92,9 @@ export function describeError(error: unknown): string {
   let current: unknown = error
   for (let depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
     if (current instanceof Error) {
-      parts.push(current.message)
+      // Causes often repeat the message they were wrapped in ("… ENOTFOUND x: ENOTFOUND x").
+      if (!parts.some((p) => p.includes(current instanceof Error ? current.message : '')))
+        parts.push(current.message)
       current = (current as { cause?: unknown }).cause
     } else {
       parts.push(String(current))
