@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { describeError } from '../errors.js'
-import type { HttpClient } from '../harvest/http-client.js'
+import type { Config } from '../config.js'
+import { createHttpClient, type HttpClient } from '../harvest/http-client.js'
 
 export interface LoadedInput {
   readonly input: string
@@ -68,4 +69,55 @@ export async function loadInput(
   if (bytes[0] === 0x1f && bytes[1] === 0x8b)
     bytes = gunzipSync(bytes, { maxOutputLength: options.maxBytes })
   return { input, url: pathToFileURL(path).toString(), bytes, contentType: null }
+}
+
+export interface EachInputOptions {
+  readonly inputs: readonly string[]
+  /** File suffixes a directory is expanded to. */
+  readonly suffixes: readonly string[]
+  readonly maxBytes: number
+  readonly allowPrivate: boolean
+  readonly cwd: string
+  /** Called with each result as soon as it is ready (--jsonl streams them). */
+  readonly onResult?: (result: Record<string, unknown>) => void
+}
+
+/**
+ * The loop the ad-hoc commands (`feed`, `extract`) share: expand directories, load every input
+ * (file, .gz or URL through our HTTP client), hand it to `handle`, and turn any failure into an
+ * `{input, error}` record so one bad input never stops the others.
+ */
+export async function mapInputs(
+  config: Config,
+  options: EachInputOptions,
+  handle: (loaded: LoadedInput) => Promise<Record<string, unknown>>,
+): Promise<Record<string, unknown>[]> {
+  const client = createHttpClient({
+    userAgent: config.userAgent,
+    timeoutMs: config.timeoutMs,
+    maxRedirects: config.maxRedirects,
+    proxy: config.proxy,
+  })
+  const results: Record<string, unknown>[] = []
+  try {
+    for (const input of await expandInputs(options.inputs, options.suffixes, options.cwd)) {
+      let result: Record<string, unknown>
+      try {
+        const loaded = await loadInput(input, {
+          client,
+          maxBytes: options.maxBytes,
+          allowPrivate: options.allowPrivate,
+          cwd: options.cwd,
+        })
+        result = { input, ...(await handle(loaded)) }
+      } catch (error) {
+        result = { input, error: describeError(error) }
+      }
+      results.push(result)
+      options.onResult?.(result)
+    }
+  } finally {
+    await client.close()
+  }
+  return results
 }

@@ -1,10 +1,8 @@
 import { Command } from '@commander-js/extra-typings'
 import { decodeBytes } from '../../encoding/decode.js'
-import { describeError } from '../../errors.js'
 import { extractArticle } from '../../extract/extract-article.js'
-import { createHttpClient } from '../../harvest/http-client.js'
 import { type AnyCommand, globalsOf, type Io, resolveConfig } from '../context.js'
-import { expandInputs, loadInput } from '../inputs.js'
+import { mapInputs } from '../inputs.js'
 
 export function makeExtractCommand(io: Io): AnyCommand {
   return new Command('extract')
@@ -28,59 +26,43 @@ Examples:
     )
     .action(async (inputs, options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
-      const client = createHttpClient({
-        userAgent: loaded.config.userAgent,
-        timeoutMs: loaded.config.timeoutMs,
-        maxRedirects: loaded.config.maxRedirects,
-        proxy: loaded.config.proxy,
-      })
-      const results: Record<string, unknown>[] = []
-      try {
-        for (const input of await expandInputs(
+      const results = await mapInputs(
+        loaded.config,
+        {
           inputs,
-          ['.html', '.htm', '.html.gz', '.htm.gz'],
-          io.cwd,
-        )) {
-          let result: Record<string, unknown>
-          try {
-            const got = await loadInput(input, {
-              client,
-              maxBytes: loaded.config.maxPageBytes,
-              allowPrivate: options.allowPrivate === true,
-              cwd: io.cwd,
-            })
-            const { text: html, encoding } = decodeBytes(got.bytes, {
-              contentType: got.contentType,
-              kind: 'html',
-            })
-            const url = options.url ?? got.url
-            const a = extractArticle(html, url)
-            result = {
-              input,
-              url,
-              encoding,
-              title: a.title,
-              authors: a.authors,
-              publishedAt: a.publishedAt,
-              publishedFrom: a.publishedFrom,
-              modifiedAt: a.modifiedAt,
-              language: a.language,
-              siteName: a.siteName,
-              canonicalUrl: a.canonicalUrl,
-              description: a.description,
-              imageUrl: a.imageUrl,
-              paywalled: a.paywalled,
-              text: a.text,
-            }
-          } catch (error) {
-            result = { input, error: describeError(error) }
+          suffixes: ['.html', '.htm', '.html.gz', '.htm.gz'],
+          maxBytes: loaded.config.maxPageBytes,
+          allowPrivate: options.allowPrivate === true,
+          cwd: io.cwd,
+          onResult: (result) => {
+            if (options.jsonl) io.stdout.write(`${JSON.stringify(result)}\n`)
+          },
+        },
+        async (got) => {
+          const { text: html, encoding } = decodeBytes(got.bytes, {
+            contentType: got.contentType,
+            kind: 'html',
+          })
+          const url = options.url ?? got.url
+          const a = extractArticle(html, url)
+          return {
+            url,
+            encoding,
+            title: a.title,
+            authors: a.authors,
+            publishedAt: a.publishedAt,
+            publishedFrom: a.publishedFrom,
+            modifiedAt: a.modifiedAt,
+            language: a.language,
+            siteName: a.siteName,
+            canonicalUrl: a.canonicalUrl,
+            description: a.description,
+            imageUrl: a.imageUrl,
+            paywalled: a.paywalled,
+            text: a.text,
           }
-          results.push(result)
-          if (options.jsonl) io.stdout.write(`${JSON.stringify(result)}\n`)
-        }
-      } finally {
-        await client.close()
-      }
+        },
+      )
       if (options.jsonl) return
       if (options.json) {
         io.stdout.write(`${JSON.stringify(results, null, 2)}\n`)

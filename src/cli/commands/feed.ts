@@ -1,9 +1,7 @@
 import { Command } from '@commander-js/extra-typings'
-import { describeError } from '../../errors.js'
-import { createHttpClient } from '../../harvest/http-client.js'
 import { parseFeed } from '../../harvest/parse-feed.js'
 import { type AnyCommand, globalsOf, type Io, resolveConfig } from '../context.js'
-import { expandInputs, loadInput } from '../inputs.js'
+import { mapInputs } from '../inputs.js'
 import { printRows } from '../output.js'
 
 export function makeFeedCommand(io: Io): AnyCommand {
@@ -25,51 +23,34 @@ Examples:
     )
     .action(async (inputs, options, command) => {
       const loaded = resolveConfig(io, globalsOf(command))
-      const client = createHttpClient({
-        userAgent: loaded.config.userAgent,
-        timeoutMs: loaded.config.timeoutMs,
-        maxRedirects: loaded.config.maxRedirects,
-        proxy: loaded.config.proxy,
-      })
-      const results: Record<string, unknown>[] = []
-      try {
-        for (const input of await expandInputs(
+      const results = await mapInputs(
+        loaded.config,
+        {
           inputs,
-          ['.xml', '.rss', '.atom', '.rdf', '.json', '.gz'],
-          io.cwd,
-        )) {
-          try {
-            const got = await loadInput(input, {
-              client,
-              maxBytes: loaded.config.maxFeedBytes,
-              allowPrivate: options.allowPrivate === true,
-              cwd: io.cwd,
-            })
-            const parsed = await parseFeed(got.bytes, {
-              url: options.baseUrl ?? got.url,
-              contentType: got.contentType,
-              maxItems: loaded.config.maxItemsPerFeed,
-            })
-            const result = {
-              input,
-              format: parsed.format,
-              encoding: parsed.encoding,
-              title: parsed.title,
-              link: parsed.link,
-              items: parsed.items,
-              skipped: parsed.skipped,
-            }
-            results.push(result)
+          suffixes: ['.xml', '.rss', '.atom', '.rdf', '.json', '.gz'],
+          maxBytes: loaded.config.maxFeedBytes,
+          allowPrivate: options.allowPrivate === true,
+          cwd: io.cwd,
+          onResult: (result) => {
             if (options.jsonl) io.stdout.write(`${JSON.stringify(result)}\n`)
-          } catch (error) {
-            const result = { input, error: describeError(error) }
-            results.push(result)
-            if (options.jsonl) io.stdout.write(`${JSON.stringify(result)}\n`)
+          },
+        },
+        async (got) => {
+          const parsed = await parseFeed(got.bytes, {
+            url: options.baseUrl ?? got.url,
+            contentType: got.contentType,
+            maxItems: loaded.config.maxItemsPerFeed,
+          })
+          return {
+            format: parsed.format,
+            encoding: parsed.encoding,
+            title: parsed.title,
+            link: parsed.link,
+            items: parsed.items,
+            skipped: parsed.skipped,
           }
-        }
-      } finally {
-        await client.close()
-      }
+        },
+      )
       if (options.jsonl) return
       if (options.json) {
         io.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
