@@ -12,6 +12,7 @@ import { analyzeMoves } from '../src/enrich/moves/detect-moves.js'
 import type { TalentMove } from '../src/enrich/moves/types.js'
 import { foldName } from '../src/knowledge/atoms.js'
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
+import { type Counts, fmt, scoreRow, scores, sumCounts } from './lib/scores.js'
 
 interface GoldMove {
   readonly person: string
@@ -29,12 +30,6 @@ interface GoldLine {
   readonly text: string
   readonly published: string | null
   readonly moves: readonly GoldMove[]
-}
-
-interface Counts {
-  tp: number
-  fp: number
-  fn: number
 }
 
 const args = process.argv.slice(2)
@@ -140,27 +135,9 @@ function showMove(m: TalentMove): string {
   return `${m.person} ${m.kind} ${m.fromOrg ?? '-'} -> ${m.toOrg ?? '-'} [${m.status}] role=${m.role ?? '-'}`
 }
 
-function scores(c: Counts): { p: number; r: number; f1: number } {
-  const p = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp)
-  const r = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn)
-  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) }
-}
-const fmt = (x: number) => x.toFixed(3)
-const row = (label: string, c: Counts) => {
-  const s = scores(c)
-  console.log(
-    `${label.padEnd(12)} P ${fmt(s.p)}  R ${fmt(s.r)}  F1 ${fmt(s.f1)}   (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`,
-  )
-}
+const row = (label: string, c: Counts) => console.log(scoreRow(label, c, 12))
 
-const total = [...byLang.values()].reduce(
-  (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
-  {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-  },
-)
+const total = sumCounts(byLang.values())
 console.log(
   `talent moves on ${lines.length} texts (${file}), ${(performance.now() - started).toFixed(0)} ms`,
 )

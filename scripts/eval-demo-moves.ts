@@ -29,6 +29,7 @@ import type { TalentMove } from '../src/enrich/moves/types.js'
 import { extractArticle } from '../src/extract/extract-article.js'
 import { foldName } from '../src/knowledge/atoms.js'
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
+import { type Counts, fmt, scoreRow, scores, sumCounts } from './lib/scores.js'
 
 interface GoldMove {
   readonly person: string
@@ -44,12 +45,6 @@ interface GoldArticle {
   readonly file: string
   readonly language: string
   readonly moves: readonly GoldMove[]
-}
-
-interface Counts {
-  tp: number
-  fp: number
-  fn: number
 }
 
 const { values: args } = parseArgs({
@@ -209,22 +204,8 @@ function clip(s: string): string {
   return flat.length > 240 ? `${flat.slice(0, 237)}...` : flat
 }
 
-function scores(c: Counts): { p: number; r: number; f1: number } {
-  const p = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp)
-  const r = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn)
-  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) }
-}
-const fmt = (x: number) => x.toFixed(3)
-const row = (label: string, c: Counts) => {
-  const s = scores(c)
-  console.log(
-    `${label.padEnd(6)} P ${fmt(s.p)}  R ${fmt(s.r)}  F1 ${fmt(s.f1)}   (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`,
-  )
-}
-const total = [...byLang.values()].reduce(
-  (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
-  { tp: 0, fp: 0, fn: 0 },
-)
+const row = (label: string, c: Counts) => console.log(scoreRow(label, c, 6))
+const total = sumCounts(byLang.values())
 const goldCount = articles.reduce((n, a) => n + a.moves.length, 0)
 console.log(
   `talent moves on ${articles.length} demo articles (${goldCount} gold moves), ${(performance.now() - started).toFixed(0)} ms`,
