@@ -27,6 +27,18 @@ export interface ArticleToStore {
   readonly fetchedAt?: string
 }
 
+/** What upsertArticle compares with an article already stored under the same URL. */
+const EXISTING_COLUMNS = [
+  'id',
+  'content_hash',
+  'title',
+  'published_at',
+  'authors_json',
+  'modified_at',
+  'duplicate_of',
+  'canonical_url',
+] as const
+
 export type UpsertOutcome = 'new' | 'updated' | 'unchanged'
 
 /** sha256 of the text with whitespace and case normalised: formatting changes are not revisions. */
@@ -118,31 +130,13 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<Upse
     const existing =
       (await trx
         .selectFrom('articles')
-        .select([
-          'id',
-          'content_hash',
-          'title',
-          'published_at',
-          'authors_json',
-          'modified_at',
-          'duplicate_of',
-          'canonical_url',
-        ])
+        .select(EXISTING_COLUMNS)
         .where('canonical_url', '=', a.canonicalUrl)
         .executeTakeFirst()) ??
       // The AMP, mobile or www edition of a stored story: the same row, its URL kept as stored.
       (await trx
         .selectFrom('articles')
-        .select([
-          'id',
-          'content_hash',
-          'title',
-          'published_at',
-          'authors_json',
-          'modified_at',
-          'duplicate_of',
-          'canonical_url',
-        ])
+        .select(EXISTING_COLUMNS)
         .where('url_key', 'in', [...new Set([urlKey, urlIdentity(input.url)])])
         .orderBy('id')
         .executeTakeFirst())
