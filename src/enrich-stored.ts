@@ -34,6 +34,11 @@ export interface EnrichStoredOptions {
   readonly onProgress?: (done: number, total: number) => void
   /** Only articles of these sources. */
   readonly sourceIds?: readonly string[]
+  /**
+   * Only articles never enriched (not those of an older enrichment version): the cheap catch-up
+   * every crawl run does, served by a partial index; `newshound enrich` also redoes outdated ones.
+   */
+  readonly neverEnrichedOnly?: boolean
   readonly batchSize?: number
 }
 
@@ -52,7 +57,9 @@ export async function enrichStoredArticles(
       'in',
       options.sourceIds.length > 0 ? [...options.sourceIds] : [''],
     )
-  if (!options.all) {
+  if (options.neverEnrichedOnly) {
+    query = query.where('enriched_at', 'is', null)
+  } else if (!options.all) {
     query = query.where((eb) =>
       eb.or([
         eb('enriched_at', 'is', null),

@@ -131,7 +131,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
     // enrichment error) are picked up here, so a crash leaves no article without its entities.
     if (!options.signal?.aborted) {
       try {
-        await enrichStoredArticles(db, { sourceIds: sources.map((s) => s.id) })
+        await enrichStoredArticles(db, {
+          sourceIds: sources.map((s) => s.id),
+          neverEnrichedOnly: true,
+        })
       } catch (error) {
         log.warn({ stage: 'enrich' }, `catch-up enrichment failed: ${describeError(error)}`)
       }

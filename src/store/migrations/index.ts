@@ -6,6 +6,7 @@ import * as moves from './0004-moves.js'
 import * as searchViews from './0005-search-views.js'
 import * as scheduler from './0006-scheduler.js'
 import * as feedRefresh from './0007-feed-refresh.js'
+import * as unenrichedIndex from './0008-unenriched-index.js'
 
 /** Static map (no filesystem scanning), so migrations work from dist/ and under bundlers. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-search-views': searchViews,
   '0006-scheduler': scheduler,
   '0007-feed-refresh': feedRefresh,
+  '0008-unenriched-index': unenrichedIndex,
 }
