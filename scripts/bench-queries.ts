@@ -155,7 +155,9 @@ async function build(path: string): Promise<void> {
     db.prepare(`INSERT INTO articles (id, canonical_url, url, source_id, title, authors_json, published_at, fetched_at,
     language, text, content_hash, duplicate_of, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const insertMention = db.prepare(
-    'INSERT INTO mentions (article_id, entity_id, count, first_offset, surface) VALUES (?, ?, ?, ?, ?)',
+    // With the article's story attributes, as newshound's own writer stores them (migration 0009).
+    `INSERT INTO mentions (article_id, entity_id, count, first_offset, surface, story_at, is_duplicate, source_id, language)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const names: string[] = []
   db.transaction(() => {
@@ -223,7 +225,17 @@ async function build(path: string): Promise<void> {
           time,
         )
         for (const e of picked) {
-          insertMention.run(id, e, 1 + Math.floor(random() * 4), 0, names[e - 1] as string)
+          insertMention.run(
+            id,
+            e,
+            1 + Math.floor(random() * 4),
+            0,
+            names[e - 1] as string,
+            time,
+            duplicateOf === null ? 0 : 1,
+            source[0],
+            source[2],
+          )
           mentions++
         }
       }

@@ -210,6 +210,80 @@ function articlesFrom(filter: StoryFilter): RawBuilder<unknown> {
 }
 
 /**
+ * The articles export in id order. SQLite hands over the stored columns only; the derived ones
+ * are made here: story time (published, else fetched), the source name (from a map of the
+ * sources), authors (stored as a JSON array) and the cluster id. Asking SQLite for them (a join,
+ * a json_each per row) took 40 % of the export (articles 0.57 s → 0.34 s of reading on the
+ * 180,000-row benchmark).
+ */
+function* articleRows(
+  opened: OpenedDatabase,
+  options: StoryFilter,
+): Generator<readonly CsvValue[]> {
+  const sources = new Map(
+    (
+      opened.sqlite.prepare('SELECT id, name FROM sources').raw(true).all() as [string, string][]
+    ).map(([id, name]) => [id, name]),
+  )
+  const select = [
+    sql`a.id`,
+    sql`a.published_at`,
+    sql`a.fetched_at`,
+    sql`a.source_id`,
+    sql`a.language`,
+    sql`a.title`,
+    sql`a.canonical_url`,
+    sql`a.authors_json`,
+    sql`a.site_name`,
+    sql`a.is_paywalled`,
+    sql`a.duplicate_of`,
+    sql`a.cluster_id`,
+  ]
+  const where = storyWhere(options)
+  const rows =
+    options.since || options.until
+      ? iterateRaw(
+          opened,
+          sql`SELECT ${sql.join(select)} FROM articles a WHERE ${where} ORDER BY a.id`,
+        )
+      : iterateInChunks(opened, select, sql`articles a NOT INDEXED`, where)
+  for (const r of rows) {
+    const [
+      id,
+      published,
+      fetched,
+      sourceId,
+      language,
+      title,
+      url,
+      authors,
+      site,
+      paywalled,
+      copyOf,
+      cluster,
+    ] = r
+    yield [
+      id,
+      published ?? fetched,
+      published,
+      fetched,
+      sourceId,
+      sources.get(sourceId as string),
+      language,
+      title,
+      url,
+      authors === '[]' || authors == null
+        ? null
+        : (JSON.parse(authors as string) as string[]).join('; '),
+      site,
+      paywalled,
+      copyOf,
+      cluster ?? copyOf ?? id,
+    ]
+  }
+}
+
+/**
  * The mentions export, one row per (article, entity) in article then entity order. Read as one
  * row per article with its mentions as a JSON array (one native row fetch per article instead of
  * per mention, article columns read once) and entity names from an in-memory id map (one
@@ -279,38 +353,8 @@ export async function exportDataset(
   const columns = DATASET_COLUMNS[name].map((col) => col.name)
   const where = storyWhere(options)
   switch (name) {
-    case 'articles': {
-      const select = [
-        sql`a.id`,
-        STORY_AT,
-        sql`a.published_at`,
-        sql`a.fetched_at`,
-        sql`a.source_id`,
-        sql`s.name`,
-        sql`a.language`,
-        sql`a.title`,
-        sql`a.canonical_url`,
-        sql`(SELECT group_concat(value, '; ') FROM json_each(a.authors_json))`,
-        sql`a.site_name`,
-        sql`a.is_paywalled`,
-        sql`a.duplicate_of`,
-        sql`coalesce(a.cluster_id, a.duplicate_of, a.id)`,
-      ]
-      const from = sql`articles a NOT INDEXED LEFT JOIN sources s ON s.id = a.source_id`
-      return {
-        columns,
-        rows:
-          options.since || options.until
-            ? iterateRaw(
-                opened,
-                sql`
-              SELECT ${sql.join(select)} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-              WHERE ${where}
-              ORDER BY a.id`,
-              )
-            : iterateInChunks(opened, select, from, where),
-      }
-    }
+    case 'articles':
+      return { columns, rows: articleRows(opened, options) }
     case 'mentions':
       return { columns, rows: mentionRows(opened, options) }
     case 'entities':

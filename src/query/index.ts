@@ -31,7 +31,15 @@ export {
   parseTimeOption,
 } from './range.js'
 export { type ResolvedEntity, resolveEntity } from './resolve-entity.js'
-export { type SearchOptions, type SearchRow, searchArticles, toFtsQuery } from './search.js'
+export {
+  SEARCH_RANK_WINDOW,
+  type SearchOptions,
+  type SearchResult,
+  type SearchRow,
+  searchArticles,
+  searchArticlesRanked,
+  toFtsQuery,
+} from './search.js'
 export {
   type DayStatsRow,
   type FeedHealth,

@@ -36,6 +36,25 @@ export function storyWhere(filter: StoryFilter): RawBuilder<unknown> {
   return sql.join(terms, sql` AND `)
 }
 
+/**
+ * The same conditions as {@link storyWhere} over `mentions m`, from the story attributes each
+ * mention carries (migration 0009): counting an entity's stories needs no article look-up, and
+ * `mentions_entity_story` (entity, story time, then these columns) answers it from one index
+ * range. Always at least one term.
+ */
+export function mentionWhere(filter: StoryFilter): RawBuilder<unknown> {
+  const terms: RawBuilder<unknown>[] = []
+  if (!filter.includeDuplicates) terms.push(sql`m.is_duplicate = 0`)
+  if (filter.since) terms.push(sql`m.story_at >= ${filter.since}`)
+  if (filter.until) terms.push(sql`m.story_at < ${filter.until}`)
+  if (filter.sources && filter.sources.length > 0)
+    terms.push(sql`m.source_id IN (${sql.join(filter.sources)})`)
+  if (filter.languages && filter.languages.length > 0)
+    terms.push(sql`m.language IN (${sql.join(filter.languages)})`)
+  if (terms.length === 0) terms.push(sql`1`)
+  return sql.join(terms, sql` AND `)
+}
+
 /** SQL bucket label (first day of the bucket, `YYYY-MM-DD`) of a time; weeks start Monday. */
 export function bucketSql(by: Bucket, time: RawBuilder<string> = STORY_AT): RawBuilder<string> {
   if (by === 'day') return sql<string>`date(${time})`

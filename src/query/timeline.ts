@@ -1,9 +1,15 @@
 import { sql } from 'kysely'
 import type { Db } from '../store/database.js'
-import { chooseDriver, mentionsJoin } from './plan.js'
 import { type Bucket, bucketOf, bucketsBetween } from './range.js'
 import type { ResolvedEntity } from './resolve-entity.js'
-import { bucketSql, STORY_AT, type StoryFilter, shareOf, storyWhere } from './story-filter.js'
+import {
+  bucketSql,
+  mentionWhere,
+  STORY_AT,
+  type StoryFilter,
+  shareOf,
+  storyWhere,
+} from './story-filter.js'
 
 export interface TimelineOptions extends StoryFilter {
   readonly by?: Bucket | undefined
@@ -41,22 +47,19 @@ export async function queryTimeline(
   if (entities.length === 0) return []
   const by = options.by ?? 'week'
   const ids = entities.map((e) => e.id)
-  const driver = await chooseDriver(db, ids, options)
-  // Materialised first: grouping straight over the join makes SQLite read article rows for the
-  // bucket expression instead of the covering index (3× slower for a common entity).
+  // One range of `mentions_entity_story` per entity (story time and filters live on the mention,
+  // migration 0009); days first, then buckets (see below).
   const counts = await sql<{
     bucket: string
     entity_id: number
     stories: number
     mentions: number
   }>`
-    WITH hits AS MATERIALIZED (
-      SELECT ${STORY_AT} AS t, m.entity_id AS entity_id, m.count AS count
-      FROM ${mentionsJoin(driver, ids)}
-      WHERE ${storyWhere(options)}
-    )
-    , days AS MATERIALIZED (
-      SELECT date(t) AS day, entity_id, count(*) AS stories, sum(count) AS mentions FROM hits GROUP BY day, entity_id
+    WITH days AS MATERIALIZED (
+      SELECT m.entity_id AS entity_id, date(m.story_at) AS day, count(*) AS stories, sum(m.count) AS mentions
+      FROM mentions m INDEXED BY mentions_entity_story
+      WHERE m.entity_id IN (${sql.join(ids)}) AND ${mentionWhere(options)}
+      GROUP BY m.entity_id, day
     )
     SELECT ${bucketSql(by, sql<string>`day`)} AS bucket, entity_id, sum(stories) AS stories, sum(mentions) AS mentions
     FROM days GROUP BY bucket, entity_id`.execute(db)
@@ -72,21 +75,13 @@ export async function queryTimeline(
     ? new Date(Date.parse(options.until) - 1).toISOString()
     : (options.now ?? new Date()).toISOString()
   const buckets = bucketsBetween(first, end, by)
-  // Buckets are computed per day, not per story (two-level grouping in both queries): the week
-  // and month of a time are those of its UTC date, and date() costs a third of the
-  // date(t, '-6 days', 'weekday 1') it replaces on 180,000 rows.
-  // Story times are read from the index first (MATERIALIZED): bucketing inside the scan would
-  // make SQLite read every article row for it (1.3 s instead of 0.1 s over two years).
-  const totals = await sql<{ bucket: string; stories: number }>`
-    WITH times AS MATERIALIZED (
-      SELECT ${STORY_AT} AS t FROM articles a
-      WHERE ${storyWhere({ ...options, since: options.since ?? `${bucketOf(first, by)}T00:00:00.000Z` })}
-    )
-    , days AS MATERIALIZED (SELECT date(t) AS day, count(*) AS stories FROM times GROUP BY day)
-    SELECT ${bucketSql(by, sql<string>`day`)} AS bucket, sum(stories) AS stories FROM days GROUP BY bucket`.execute(
+  const total = await storiesPerBucket(
     db,
+    options,
+    options.since ?? `${bucketOf(first, by)}T00:00:00.000Z`,
+    options.until ?? `${nextDay(bucketOf(end, 'day'))}T00:00:00.000Z`,
+    by,
   )
-  const total = new Map(totals.rows.map((t) => [t.bucket, Number(t.stories)]))
   const count = new Map(counts.rows.map((c) => [`${c.bucket}|${c.entity_id}`, c]))
   const rows: TimelineRow[] = []
   for (const bucket of buckets) {
@@ -109,6 +104,45 @@ export async function queryTimeline(
 }
 
 /**
+ * All stories under the filters in [since, until), per bucket. Counted one UTC day at a time:
+ * each day is a range of the `articles_story_at` index counted in place, where grouping the
+ * story times of two years sorts 200,000 values (22 ms instead of 120 ms on the benchmark).
+ * The first and last day are cut at `since` and `until`.
+ */
+async function storiesPerBucket(
+  db: Db,
+  filter: StoryFilter,
+  since: string,
+  until: string,
+  by: Bucket,
+): Promise<Map<string, number>> {
+  const days: [string, string, string][] = []
+  for (let day = since.slice(0, 10); `${day}T00:00:00.000Z` < until; day = nextDay(day)) {
+    const start = `${day}T00:00:00.000Z`
+    const end = `${nextDay(day)}T00:00:00.000Z`
+    days.push([day, start < since ? since : start, end > until ? until : end])
+  }
+  const rest = storyWhere({ ...filter, since: undefined, until: undefined })
+  const counted = await sql<{ day: string; stories: number }>`
+    SELECT d.value ->> 0 AS day, (
+      SELECT count(*) FROM articles a
+      WHERE ${STORY_AT} >= d.value ->> 1 AND ${STORY_AT} < d.value ->> 2 AND ${rest}
+    ) AS stories
+    FROM json_each(${JSON.stringify(days)}) d`.execute(db)
+  const total = new Map<string, number>()
+  for (const { day, stories } of counted.rows) {
+    const bucket = bucketOf(`${day}T00:00:00.000Z`, by)
+    total.set(bucket, (total.get(bucket) ?? 0) + Number(stories))
+  }
+  return total
+}
+
+/** The UTC day after `day` (YYYY-MM-DD). */
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
  * The entities in the most stories under the filters (the default set for timelines and the
  * report's chart). Order: stories, then name, then id.
  * @example const top = await queryTopEntities(db, { since: '2026-11-01T00:00:00.000Z' }, 5)
@@ -118,6 +152,8 @@ export async function queryTopEntities(
   filter: StoryFilter & { kind?: 'person' | 'org' | undefined } = {},
   limit = 10,
 ): Promise<(ResolvedEntity & { stories: number })[]> {
+  // Per entity, one range of `mentions_entity_story` in entity order: no article look-ups and no
+  // sort of every mention for the grouping.
   const rows = await sql<{
     id: number
     key: string
@@ -125,12 +161,12 @@ export async function queryTopEntities(
     kind: 'person' | 'org'
     stories: number
   }>`
-    SELECT e.id, e.key, e.name, e.kind, c.stories FROM (
-      SELECT m.entity_id, count(*) AS stories FROM articles a JOIN mentions m ON m.article_id = a.id
-      WHERE ${storyWhere(filter)} GROUP BY m.entity_id
-    ) c JOIN entities e ON e.id = c.entity_id
+    SELECT e.id, e.key, e.name, e.kind, count(*) AS stories
+    FROM entities e CROSS JOIN mentions m INDEXED BY mentions_entity_story ON m.entity_id = e.id
     WHERE e.merged_into IS NULL ${filter.kind ? sql`AND e.kind = ${filter.kind}` : sql``}
-    ORDER BY c.stories DESC, e.name, e.id
+      AND ${mentionWhere(filter)}
+    GROUP BY e.id
+    ORDER BY stories DESC, e.name, e.id
     LIMIT ${limit}`.execute(db)
   return rows.rows.map((r) => ({ ...r, stories: Number(r.stories) }))
 }

@@ -151,12 +151,28 @@ export async function storeMentionsIn(
     }
   }
   await trx.deleteFrom('mentions').where('article_id', '=', articleId).execute()
+  // The article's story attributes go into each row (migration 0009), with the language this
+  // enrichment sets below, so the insert trigger has nothing left to fill.
+  const story = await trx
+    .selectFrom('articles')
+    .select([
+      sql<string>`coalesce(published_at, fetched_at)`.as('story_at'),
+      sql<number>`duplicate_of IS NOT NULL`.as('is_duplicate'),
+      'source_id',
+      'language',
+    ])
+    .where('id', '=', articleId)
+    .executeTakeFirstOrThrow()
   const rows = [...byEntity.entries()].map(([entityId, v]) => ({
     article_id: articleId,
     entity_id: entityId,
     count: v.count,
     first_offset: v.first,
     surface: v.surface,
+    story_at: story.story_at,
+    is_duplicate: story.is_duplicate,
+    source_id: story.source_id,
+    language: options.language || story.language,
   }))
   for (let i = 0; i < rows.length; i += 200)
     await trx

@@ -213,6 +213,14 @@ export interface MentionTable {
   count: number
   first_offset: number
   surface: string
+  // The article's story attributes, copied so read-side counts need no join (migration 0009).
+  // Optional on insert: a trigger fills them from the article when left out.
+  /** coalesce(published_at, fetched_at) of the article. */
+  story_at: ColumnType<string, string | undefined, string>
+  /** 1 when the article is a copy of another story (duplicate_of set). */
+  is_duplicate: ColumnType<number, number | undefined, number>
+  source_id: ColumnType<string, string | undefined, string>
+  language: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface CrawlRunTable {

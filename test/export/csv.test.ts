@@ -245,7 +245,14 @@ describe('exports', () => {
           FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE ${filter} ORDER BY a.id`)
         .raw(true)
         .all()
-    expect([...(await exportDataset(f, 'articles')).rows]).toEqual(plain('a.duplicate_of IS NULL'))
+    // Authors are stored as a JSON array and exported joined by "; ".
+    f.sqlite
+      .prepare(`UPDATE articles SET authors_json = '["Jane Doe","Max Müller"]' WHERE id = 1`)
+      .run()
+    f.sqlite.prepare(`UPDATE articles SET authors_json = '["Solo, Writer"]' WHERE id = 3`).run()
+    const all = [...(await exportDataset(f, 'articles')).rows]
+    expect(all).toEqual(plain('a.duplicate_of IS NULL'))
+    expect(all.find((r) => r[0] === 1)?.[9]).toBe('Jane Doe; Max Müller')
     expect([
       ...(await exportDataset(f, 'articles', { includeDuplicates: true, languages: ['de'] })).rows,
     ]).toEqual(plain("a.language = 'de'"))

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { searchArticles, toFtsQuery } from '../../src/query/search.js'
+import { searchArticles, searchArticlesRanked, toFtsQuery } from '../../src/query/search.js'
 import { openFixtureDb } from './fixture-db.js'
 
 describe('searchArticles', () => {
@@ -61,6 +61,25 @@ describe('searchArticles', () => {
       'not a valid FTS5 query',
     )
     await expect(searchArticles(f.db, '  ')).rejects.toThrow('the query is empty')
+  })
+
+  it('ranks only the most recently stored matches when more match than the rank window', async () => {
+    const all = await searchArticlesRanked(f.db, 'anthro*', { rankWindow: 0 })
+    const ids = all.rows.map((r) => r.article_id)
+    expect(ids.length).toBe(4)
+    expect(all.rankedLatest).toBeNull()
+    // A window as large as the matches changes nothing.
+    expect(await searchArticlesRanked(f.db, 'anthro*', { rankWindow: 4 })).toEqual(all)
+    const latestTwo = [...ids].sort((a, b) => b - a).slice(0, 2)
+    const windowed = await searchArticlesRanked(f.db, 'anthro*', { rankWindow: 2 })
+    expect(windowed.rankedLatest).toBe(2)
+    expect(windowed.rows.map((r) => r.article_id)).toEqual(
+      all.rows.map((r) => r.article_id).filter((id) => latestTwo.includes(id)),
+    )
+    expect(windowed.rows.map((r) => r.rank)).toEqual([1, 2])
+    // The window counts matches under the filters, not all matches.
+    const de = await searchArticlesRanked(f.db, 'anthro*', { rankWindow: 1, languages: ['de'] })
+    expect(de.rows.every((r) => r.language === 'de')).toBe(true)
   })
 
   it('keeps the index in sync on update and delete (triggers)', async () => {

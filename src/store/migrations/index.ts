@@ -7,6 +7,7 @@ import * as searchViews from './0005-search-views.js'
 import * as scheduler from './0006-scheduler.js'
 import * as feedRefresh from './0007-feed-refresh.js'
 import * as unenrichedIndex from './0008-unenriched-index.js'
+import * as mentionStoryColumns from './0009-mention-story-columns.js'
 
 /** Static map (no filesystem scanning), so migrations work from dist/ and under bundlers. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-scheduler': scheduler,
   '0007-feed-refresh': feedRefresh,
   '0008-unenriched-index': unenrichedIndex,
+  '0009-mention-story-columns': mentionStoryColumns,
 }
