@@ -272,15 +272,27 @@ function* articleRows(
       language,
       title,
       url,
-      authors === '[]' || authors == null
-        ? null
-        : (JSON.parse(authors as string) as string[]).join('; '),
+      authorList(authors as string | null),
       site,
       paywalled,
       copyOf,
       cluster ?? copyOf ?? id,
     ]
   }
+}
+
+/**
+ * `authors_json` as "A; B". One plain name (`["Jane Doe"]`, most articles) is cut out of the
+ * string; JSON.parse per row cost an eighth of the articles export.
+ */
+function authorList(json: string | null): string | null {
+  if (json === null || json === '[]') return null
+  const plain =
+    json.startsWith('["') &&
+    json.endsWith('"]') &&
+    !json.includes('\\') &&
+    json.indexOf('"', 2) === json.length - 2
+  return plain ? json.slice(2, -2) : (JSON.parse(json) as string[]).join('; ')
 }
 
 /**

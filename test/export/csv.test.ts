@@ -250,9 +250,11 @@ describe('exports', () => {
       .prepare(`UPDATE articles SET authors_json = '["Jane Doe","Max Müller"]' WHERE id = 1`)
       .run()
     f.sqlite.prepare(`UPDATE articles SET authors_json = '["Solo, Writer"]' WHERE id = 3`).run()
+    f.sqlite.prepare(`UPDATE articles SET authors_json = '["Ann \\"AJ\\" Lee"]' WHERE id = 4`).run()
     const all = [...(await exportDataset(f, 'articles')).rows]
     expect(all).toEqual(plain('a.duplicate_of IS NULL'))
     expect(all.find((r) => r[0] === 1)?.[9]).toBe('Jane Doe; Max Müller')
+    expect(all.find((r) => r[0] === 4)?.[9]).toBe('Ann "AJ" Lee')
     expect([
       ...(await exportDataset(f, 'articles', { includeDuplicates: true, languages: ['de'] })).rows,
     ]).toEqual(plain("a.language = 'de'"))
