@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Bucket } from '../query/range.js'
 import type { ResolvedEntity } from '../query/resolve-entity.js'
-import { STORY_AT, type StoryFilter, storyWhere } from '../query/story-filter.js'
+import { mentionWhere, STORY_AT, type StoryFilter, storyWhere } from '../query/story-filter.js'
 import { hasMovesTables, MOVE_DAY, moveWhere, queryFlows } from '../query/talent-flows.js'
 import { queryTimeline } from '../query/timeline.js'
 import { queryRisingEntities, type RisingEntitiesOptions } from '../query/trends.js'
@@ -317,7 +317,7 @@ function* mentionRows(
     opened,
     sql`
     SELECT ${STORY_AT}, a.id, a.title, a.source_id, a.language, a.canonical_url, coalesce(a.cluster_id, a.duplicate_of, a.id),
-      (SELECT json_group_array(json_array(m.entity_id, m.count, m.surface)) FROM mentions m WHERE m.article_id = a.id)
+      (SELECT json_group_array(json_array(m.entity_id, m.count, m.surface)) FROM mentions m INDEXED BY mentions_article_cover WHERE m.article_id = a.id)
     FROM ${articlesFrom(options)}
     WHERE ${storyWhere(options)}
     ORDER BY a.id`,
@@ -376,17 +376,12 @@ export async function exportDataset(
           opened,
           sql`
           SELECT e.id, e.name, e.kind, e.key, e.origin, e.wikidata_id, e.parent_id, p.name,
-            c.stories, c.mentions, c.first_at, c.last_at
-          FROM (
-            SELECT m.entity_id, count(*) AS stories, sum(m.count) AS mentions,
-              min(${STORY_AT}) AS first_at, max(${STORY_AT}) AS last_at
-            FROM articles a JOIN mentions m ON m.article_id = a.id
-            WHERE ${where}
-            GROUP BY m.entity_id
-          ) c
-          JOIN entities e ON e.id = c.entity_id
+            count(*), sum(m.count), min(m.story_at), max(m.story_at)
+          FROM entities e
+          CROSS JOIN mentions m INDEXED BY mentions_entity_story ON m.entity_id = e.id
           LEFT JOIN entities p ON p.id = e.parent_id
-          WHERE e.merged_into IS NULL
+          WHERE e.merged_into IS NULL AND ${mentionWhere(options)}
+          GROUP BY e.id
           ORDER BY e.id`,
         ),
       }

@@ -111,7 +111,7 @@ async function countTogether(
   const result = await sql<{ ids: string | null }>`
     SELECT group_concat(m2.entity_id) AS ids
     FROM ${subjectMentions}
-    CROSS JOIN mentions m2 INDEXED BY mentions_article_count ON m2.article_id = m.article_id AND m2.entity_id != ${subjectId}
+    CROSS JOIN mentions m2 INDEXED BY mentions_article_cover ON m2.article_id = m.article_id AND m2.entity_id != ${subjectId}
     WHERE ${where}`.execute(db)
   const ids = result.rows[0]?.ids ?? ''
   const counts = new Map<number, number>()

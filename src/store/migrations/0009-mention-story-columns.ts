@@ -13,6 +13,7 @@ import { type Kysely, sql } from 'kysely'
  * article whose story time, duplicate status, source or language changes passes the change on to
  * its mentions. `mentions_entity_count` and `mentions_entity_article` (entity, article) are
  * superseded: the new index leads with entity_id too and ends with article_id.
+ * `mentions_article_count` becomes `mentions_article_cover`, which adds the surface form.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE mentions ADD COLUMN story_at TEXT`.execute(db)
@@ -49,6 +50,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )
   await sql`DROP INDEX IF EXISTS mentions_entity_count`.execute(db)
   await sql`DROP INDEX IF EXISTS mentions_entity_article`.execute(db)
+  // Article-first, now with the surface form too: the mentions export reads every column of an
+  // article's mentions, and looking up each mention row for its surface took a third of its
+  // reading time (0.95 s → 0.65 s for 900,000 mentions).
+  await sql`DROP INDEX IF EXISTS mentions_article_count`.execute(db)
+  await sql`CREATE INDEX mentions_article_cover ON mentions (article_id, entity_id, count, surface)`.execute(
+    db,
+  )
 
   // Same rows as before (migration 0005), read from the mention columns: no article look-ups.
   await sql`DROP VIEW IF EXISTS entity_daily`.execute(db)
