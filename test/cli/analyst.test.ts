@@ -163,6 +163,9 @@ describe('analyst commands', () => {
         .split('\n')
         .map((l) => (JSON.parse(l) as { article_id: number }).article_id),
     ).toEqual([5, 6])
+    const all = await run(f.dir, ['search', 'Leike', '--nl', '--rank-all'])
+    expect(all.stdout).toBe(search.stdout)
+    expect(search.stderr).not.toContain('most recently stored')
     const entity = await run(f.dir, [
       'search',
       'Anthropic',
