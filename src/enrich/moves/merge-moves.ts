@@ -34,10 +34,12 @@ export function mergeMoves(
       a.status === b.status &&
       ((a.kind === 'departure' &&
         (b.kind === 'hire' || b.kind === 'founding') &&
-        fits(a.fromOrg, b.fromOrg)) ||
+        fits(a.fromOrg, b.fromOrg) &&
+        !joinsLeft(a, b)) ||
         (b.kind === 'departure' &&
           (a.kind === 'hire' || a.kind === 'founding') &&
-          fits(b.fromOrg, a.fromOrg))),
+          fits(b.fromOrg, a.fromOrg) &&
+          !joinsLeft(b, a))),
   )
   list = foldPairs(
     text,
@@ -153,6 +155,15 @@ function weight(m: TalentMove): number {
 
 function compatible(a: TalentMove, b: TalentMove): boolean {
   return fits(a.fromOrg, b.fromOrg) && fits(a.toOrg, b.toOrg)
+}
+
+/** Leaving X and founding or joining X are two readings, not one move ("started X as a student"). */
+function joinsLeft(departure: TalentMove, other: TalentMove): boolean {
+  return (
+    departure.fromOrg !== null &&
+    other.toOrg !== null &&
+    foldName(departure.fromOrg) === foldName(other.toOrg)
+  )
 }
 
 function fits(x: string | null, y: string | null): boolean {

@@ -189,6 +189,19 @@ class SentenceReader {
     return /(?<![\p{L}])(?:after|before|since|until|once)\s+$/iu.test(before)
   }
 
+  /** The group stands right after another trigger of the sentence ("joined Mira Murati in ..."). */
+  #objectOfTrigger(group: readonly Member[], trigger: TriggerHit): boolean {
+    const first = group[0]
+    if (first === undefined) return false
+    return this.#ctx.triggers.some(
+      (t) =>
+        t !== trigger &&
+        !t.background &&
+        t.end <= first.person.start &&
+        /^\s+$/u.test(this.#state.text.slice(t.end, first.person.start)),
+    )
+  }
+
   #isSpeaker(group: readonly Member[]): boolean {
     const first = group[0]
     const last = group.at(-1)
@@ -230,6 +243,9 @@ class SentenceReader {
       if (last === undefined || last.person.end > trigger.start) continue
       if (this.#breakBetween(last.person.end, trigger.start)) continue
       if (this.#prepositionOf(group, trigger) !== null && !this.#afterConjunction(group)) continue
+      // "he joined Mira Murati in founding Thinking Machines": the object of another verb is not
+      // the subject of this one.
+      if (this.#objectOfTrigger(group, trigger)) continue
       // "Jensen Huang ... said AI agents will become ...": the clause after a speech verb has its
       // own subject (a pronoun, "said he is leaving", is handled below).
       const text = this.#state.text

@@ -17,6 +17,8 @@ export const MIN_CONFIDENCE = 0.65
  * - a departure from an organisation the same person joins or is promoted in (same status) is a
  *   misreading of "the startup they co-founded" or of a role change, and goes; so is a promotion
  *   at an organisation the person leaves ("Er wird Chefwissenschaftler der neuen Einheit");
+ * - a founding of an organisation the same person leaves in the story is their history, not the
+ *   news ("Wang started Scale as a teenager" in a story about Wang leaving Scale AI for Meta);
  * - two readings of one person, kind and status whose organisations are one company and its unit
  *   ("Meta AI research chief ... to leave" and "... is leaving Meta") are one move;
  * - two readings of one person, kind and status with different organisations are one change told
@@ -45,11 +47,16 @@ export function settleMoves(
   let list = moves.filter((m) => {
     const from = orgOf(m.fromOrg, m.fromOrgId)
     const to = orgOf(m.toOrg, m.toOrgId)
+    // A founding of the organisation left is history (below), not a reason to drop the departure.
     if (m.kind === 'departure' && from !== null)
-      return !moves.some((o) => same(o, m) && joins(o, from))
+      return !moves.some((o) => same(o, m) && o.kind !== 'founding' && joins(o, from))
     // "Er wird Chefwissenschaftler der neuen Einheit" read as a role at the company he leaves.
     if (m.kind === 'promotion' && to !== null)
       return !moves.some((o) => same(o, m) && leaves(o, to))
+    if (m.kind === 'founding' && to !== null)
+      return !moves.some(
+        (o) => o !== m && personKey(o) === personKey(m) && o.status !== 'denied' && leaves(o, to),
+      )
     return true
   })
   const kept: TalentMove[] = []

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
+
+// Rules that read more than one sentence of a story, each with a case it catches and a near miss
+// it must leave alone. Names are made up.
+
+interface RuleCase {
+  readonly name: string
+  readonly lang: 'en' | 'de'
+  readonly text: string
+  /** Reported moves as `Person kind From>To`, `-` for none. */
+  readonly moves: readonly string[]
+}
+
+const PUBLISHED = '2025-06-20T08:00:00Z'
+
+const CASES: readonly RuleCase[] = [
+  {
+    name: 'founding the company the person now leaves is history',
+    lang: 'en',
+    text: [
+      'Nadia Okafor leaves Brightline Labs for Quellstone Inc',
+      'Okafor started Brightline Labs as a student and ran it for a decade.',
+    ].join('\n\n'),
+    moves: ['Nadia Okafor hire Brightline Labs>Quellstone'],
+  },
+  {
+    name: 'a departure and the founding of the company left are not one move',
+    lang: 'en',
+    text: [
+      'Nadia Okafor leaves Brightline Labs',
+      'Okafor started Brightline Labs as a student and ran it for a decade.',
+    ].join('\n\n'),
+    moves: ['Nadia Okafor departure Brightline Labs>-'],
+  },
+  {
+    name: 'near miss: founding a new company after leaving another one is news',
+    lang: 'en',
+    text: [
+      'Nadia Okafor leaves Brightline Labs',
+      'Okafor has co-founded Quellstone, a robotics startup.',
+    ].join('\n\n'),
+    moves: ['Nadia Okafor founding Brightline Labs>Quellstone'],
+  },
+  {
+    name: 'the object of "joined" is not the subject of the founding after it',
+    lang: 'en',
+    text: 'Tom Berg leaves Quellstone Inc for Brightline Labs. He joined Nadia Okafor in founding Quellstone Inc.',
+    moves: ['Tom Berg hire Quellstone>Brightline Labs'],
+  },
+  {
+    name: 'near miss: a subject named before the founding is its founder',
+    lang: 'en',
+    text: 'Nadia Okafor co-founded Quellstone, a robotics startup, with Tom Berg.',
+    moves: ['Nadia Okafor founding ->Quellstone', 'Tom Berg founding ->Quellstone'],
+  },
+]
+
+function show(m: { person: string; kind: string; fromOrg: string | null; toOrg: string | null }) {
+  return `${m.person} ${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'}`
+}
+
+describe('article rules', () => {
+  it.each(CASES)('$lang: $name', ({ lang, text, moves }) => {
+    const found = analyzeMoves(text, lang, { publishedAt: PUBLISHED })
+      .filter((m) => m.status === 'reported')
+      .map(show)
+    expect(found.sort()).toEqual([...moves].sort())
+  })
+})
