@@ -54,6 +54,24 @@ const CASES: readonly RuleCase[] = [
     text: 'Nadia Okafor co-founded Quellstone, a robotics startup, with Tom Berg.',
     moves: ['Nadia Okafor founding ->Quellstone', 'Tom Berg founding ->Quellstone'],
   },
+  {
+    name: 'being ousted and joining another company later are two changes',
+    lang: 'en',
+    text: [
+      'Quellstone Inc ousted its chief executive Nadia Okafor on Friday.',
+      'On Monday, Brightline Labs said that Okafor would join the company.',
+    ].join('\n\n'),
+    moves: ['Nadia Okafor departure Quellstone>-', 'Nadia Okafor hire Quellstone>Brightline Labs'],
+  },
+  {
+    name: 'near miss: leaving and joining later is one move',
+    lang: 'en',
+    text: [
+      'Nadia Okafor left Quellstone Inc on Friday.',
+      'On Monday, Brightline Labs said that Okafor would join the company.',
+    ].join('\n\n'),
+    moves: ['Nadia Okafor hire Quellstone>Brightline Labs'],
+  },
 ]
 
 function show(m: { person: string; kind: string; fromOrg: string | null; toOrg: string | null }) {

@@ -48,6 +48,7 @@ export function detectMoves(
   const persons = mentions.filter((m) => m.kind === 'person').sort((a, b) => a.start - b.start)
   const history: OrgRef[] = []
   let moves: TalentMove[] = []
+  const forced = new Set<TalentMove>()
   let previous: TalentMove[] = []
   splitSentences(text, lang).forEach((sentence, sentenceIndex) => {
     const ctx = buildSentenceContext(
@@ -62,14 +63,25 @@ export function detectMoves(
     )
     const drafts = readSentence(ctx, { text, lang, kb, patterns, persons, history, sentenceIndex })
     const date = happenedAt(sentence.text, lang, publishedAt)
-    const found = drafts.map((d) =>
-      toMove(d, moveStatus(sentence.text, patterns, d.triggerEnd - sentence.start), date, sentence),
-    )
+    const found = drafts.map((d) => {
+      const move = toMove(
+        d,
+        moveStatus(sentence.text, patterns, d.triggerEnd - sentence.start),
+        date,
+        sentence,
+      )
+      if (d.forced) forced.add(move)
+      return move
+    })
     if (found.length === 0 && isDenial(sentence.text, patterns)) {
       // "Das Unternehmen dementierte: Hartmann bleibe an Bord." denies the rumour told before.
       const named = new Set(ctx.persons.map((p) => p.entityId ?? foldKey(p.canonical)))
       const targets = named.size > 0 ? named : new Set(previous.map(personKey))
+      const told = moves
       moves = denyMoves(moves, targets)
+      moves.forEach((m, i) => {
+        if (forced.has(told[i] as TalentMove)) forced.add(m)
+      })
     }
     moves.push(...found)
     if (found.length > 0) previous = found
@@ -81,7 +93,7 @@ export function detectMoves(
     const parent = (id: string) => kb.entities.get(id)?.parent ?? null
     return parent(a.id) === b.id || parent(b.id) === a.id
   }
-  return settleMoves(mergeMoves(text, moves, related), related)
+  return settleMoves(mergeMoves(text, moves, related, forced), related)
 }
 
 /**

@@ -12,6 +12,9 @@ import type { TalentMove } from './types.js'
  *   ("wechselt von SAP zu ServiceNow und wird dort Vorstandschef").
  *
  * `related` says whether two organisations are one for this purpose (a company and its division).
+ * `forced` holds departures read from a removal ("ousted", "was fired"): being pushed out and
+ * joining someone else later are two changes ("ousted OpenAI chief Sam Altman ... will join
+ * Microsoft"), so those are not folded into a hire or founding.
  *
  * @example
  * mergeMoves(text, [departureFromMeta, foundingFromNull]) // [founding from Meta]
@@ -20,12 +23,15 @@ export function mergeMoves(
   text: string,
   moves: readonly TalentMove[],
   related: (a: OrgOf, b: OrgOf) => boolean = (a, b) => a.name === b.name,
+  forced: ReadonlySet<TalentMove> = new Set(),
 ): TalentMove[] {
+  const removed = new Set(forced)
   let list = [...moves].sort((a, b) => a.evidence.start - b.evidence.start)
   list = foldPairs(
     text,
     list,
     (a, b) => a.kind === b.kind && a.status === b.status && compatible(a, b),
+    removed,
   )
   list = foldPairs(
     text,
@@ -35,12 +41,27 @@ export function mergeMoves(
       ((a.kind === 'departure' &&
         (b.kind === 'hire' || b.kind === 'founding') &&
         fits(a.fromOrg, b.fromOrg) &&
-        !joinsLeft(a, b)) ||
+        !joinsLeft(a, b) &&
+        !removed.has(a)) ||
         (b.kind === 'departure' &&
           (a.kind === 'hire' || a.kind === 'founding') &&
           fits(b.fromOrg, a.fromOrg) &&
-          !joinsLeft(b, a))),
+          !joinsLeft(b, a) &&
+          !removed.has(b))),
   )
+  // The removal stays a move of its own, and it still says where the person came from.
+  list = list.map((m) => {
+    if ((m.kind !== 'hire' && m.kind !== 'founding') || m.fromOrg !== null) return m
+    const out = list.find(
+      (d) =>
+        removed.has(d) &&
+        personKey(d) === personKey(m) &&
+        d.status === m.status &&
+        d.fromOrg !== null &&
+        !joinsLeft(d, m),
+    )
+    return out === undefined ? m : { ...m, fromOrg: out.fromOrg, fromOrgId: out.fromOrgId }
+  })
   list = foldPairs(
     text,
     list,
@@ -105,13 +126,19 @@ function foldPairs(
   text: string,
   moves: TalentMove[],
   same: (a: TalentMove, b: TalentMove) => boolean,
+  removed: Set<TalentMove> = new Set(),
 ): TalentMove[] {
   const out: TalentMove[] = []
   for (const move of moves) {
     const index = out.findIndex((m) => personKey(m) === personKey(move) && same(m, move))
     const other = out[index]
     if (other === undefined) out.push(move)
-    else out[index] = combine(text, other, move)
+    else {
+      const both = combine(text, other, move)
+      // A removal told twice ("ousted", then "quit within hours") stays a removal.
+      if (removed.has(other) || removed.has(move)) removed.add(both)
+      out[index] = both
+    }
   }
   return out
 }

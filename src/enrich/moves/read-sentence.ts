@@ -22,6 +22,8 @@ export interface DraftMove {
   readonly triggerStart: number
   readonly triggerEnd: number
   readonly confidence: number
+  /** Read from a removal ("was ousted", "OpenAI fired X"): a change of its own, not the first half of a move elsewhere. */
+  readonly forced: boolean
 }
 
 /** What the reader needs from the article around the sentence. */
@@ -586,6 +588,7 @@ class SentenceReader {
       sentenceIndex: this.#state.sentenceIndex,
       triggerStart: trigger.start,
       triggerEnd: trigger.end,
+      forced: fields.kind === 'departure' && isRemoval(trigger),
       confidence: Math.max(0.1, Math.min(0.95, Number(confidence.toFixed(2)))),
     }
   }
@@ -940,6 +943,11 @@ export function sameFamily(a: OrgRef, b: OrgRef, kb: KnowledgeBase): boolean {
   if (a.entityId === null || b.entityId === null) return false
   const parentOf = (id: string) => kb.entities.get(id)?.parent ?? null
   return parentOf(a.entityId) === b.entityId || parentOf(b.entityId) === a.entityId
+}
+
+/** Triggers that say someone was removed: "was fired", "ousted", "entlassen". */
+function isRemoval(trigger: TriggerHit): boolean {
+  return trigger.rule.frame === 'fireBy' || /fired-passive$/u.test(trigger.rule.name)
 }
 
 function rank(trigger: TriggerHit): number {
