@@ -72,6 +72,40 @@ const CASES: readonly RuleCase[] = [
     ].join('\n\n'),
     moves: ['Nadia Okafor hire Quellstone>Brightline Labs'],
   },
+  {
+    name: 'named people who join together come from where an unnamed group came from',
+    lang: 'de',
+    text: [
+      'Brightline Labs hat drei KI-Forscher von Quellstone Inc abgeworben.',
+      'Nadia Okafor, Tom Berg und Lena Vogt wechseln zu Brightline Labs.',
+    ].join('\n\n'),
+    moves: [
+      'Lena Vogt hire Quellstone>Brightline Labs',
+      'Nadia Okafor hire Quellstone>Brightline Labs',
+      'Tom Berg hire Quellstone>Brightline Labs',
+    ],
+  },
+  {
+    name: 'the group origin reads "<Org> researchers" too',
+    lang: 'en',
+    text: [
+      'Quellstone Inc researchers head to Brightline Labs',
+      'Nadia Okafor and Tom Berg are joining Brightline Labs.',
+    ].join('\n\n'),
+    moves: [
+      'Nadia Okafor hire Quellstone>Brightline Labs',
+      'Tom Berg hire Quellstone>Brightline Labs',
+    ],
+  },
+  {
+    name: 'near miss: a lone name is not taken for the group',
+    lang: 'de',
+    text: [
+      'Brightline Labs hat drei KI-Forscher von Quellstone Inc abgeworben.',
+      'Nadia Okafor wechselt zu Brightline Labs.',
+    ].join('\n\n'),
+    moves: ['Nadia Okafor hire ->Brightline Labs'],
+  },
 ]
 
 function show(m: { person: string; kind: string; fromOrg: string | null; toOrg: string | null }) {

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import { loadKnowledgeBase } from '../../knowledge/load-knowledge.js'
 import type { EntityMention } from '../entities/mention-types.js'
 import { recognizeEntities } from '../entities/recognize.js'
+import { fillGroupOrigins, type GroupOrigin, groupOrigin } from './group-origins.js'
 import { happenedAt } from './happened-at.js'
 import { denyMoves, mergeMoves, type OrgOf, personKey } from './merge-moves.js'
 import { isDenial, moveStatus } from './move-status.js'
@@ -49,6 +50,7 @@ export function detectMoves(
   const history: OrgRef[] = []
   let moves: TalentMove[] = []
   const forced = new Set<TalentMove>()
+  const origins: GroupOrigin[] = []
   let previous: TalentMove[] = []
   splitSentences(text, lang).forEach((sentence, sentenceIndex) => {
     const ctx = buildSentenceContext(
@@ -83,6 +85,10 @@ export function detectMoves(
         if (forced.has(told[i] as TalentMove)) forced.add(m)
       })
     }
+    if (drafts.length === 0) {
+      const group = groupOrigin(ctx, text, patterns)
+      if (group !== null) origins.push(group)
+    }
     moves.push(...found)
     if (found.length > 0) previous = found
     history.push(...ctx.orgs.filter((o) => !o.anaphor))
@@ -93,7 +99,8 @@ export function detectMoves(
     const parent = (id: string) => kb.entities.get(id)?.parent ?? null
     return parent(a.id) === b.id || parent(b.id) === a.id
   }
-  return settleMoves(mergeMoves(text, moves, related, forced), related)
+  const merged = mergeMoves(text, moves, related, forced)
+  return settleMoves(fillGroupOrigins(merged, origins, related), related)
 }
 
 /**
