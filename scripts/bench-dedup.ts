@@ -190,7 +190,7 @@ const BODY: readonly ((s: Slots) => string)[] = [
   (s) => `${s.person} will report to the chief executive and lead a team focused on ${s.topic}.`,
   (s) => `A spokesperson for ${s.company} declined to comment on the terms.`,
   (s) => `${s.rival} did not respond to a request for comment on ${s.day}.`,
-  (s) => `People familiar with the matter said the package included a large grant of shares.`,
+  () => `People familiar with the matter said the package included a large grant of shares.`,
   (s) => `The company has spent heavily on ${s.topic} over the past year.`,
   (s) =>
     `Investors have poured money into AI startups this year, and ${s.company} is among the most valuable of them.`,
@@ -201,7 +201,7 @@ const BODY: readonly ((s: Slots) => string)[] = [
     `${s.company} has hired more than ${Math.round(s.amount / 10)} researchers from ${s.rival} since the start of the year.`,
   (s) =>
     `Before joining ${s.rival}, ${s.person} worked on ${s.topic} at a university lab in Europe.`,
-  (s) =>
+  () =>
     `The round was led by existing investors, with several new funds joining, the company said.`,
   (s) =>
     `${s.company} said it would use the money to pay for ${s.topic} and to hire more engineers.`,
@@ -211,9 +211,9 @@ const BODY: readonly ((s: Slots) => string)[] = [
   (s) => `Shares of ${s.company} rose slightly in early trading on ${s.day}.`,
   (s) =>
     `The company said the ${s.product} was tested with a group of enterprise customers for several months.`,
-  (s) => `Regulators in Europe and the United States are watching deals in the sector closely.`,
+  () => `Regulators in Europe and the United States are watching deals in the sector closely.`,
   (s) => `${s.person} is expected to start in the new role next month.`,
-  (s) => `The hiring spree has pushed up pay for experienced researchers across the industry.`,
+  () => `The hiring spree has pushed up pay for experienced researchers across the industry.`,
   (s) => `${s.rival} said it remained committed to its work on ${s.topic}.`,
   (s) =>
     `The terms of the agreement were not disclosed, but ${s.amount} million dollars was mentioned by two people briefed on it.`,
@@ -359,7 +359,7 @@ function generateCorpus(options: {
     new Date(weekStart + Math.floor((i / options.total) * 5 * 86_400_000)).toISOString()
   let pendingExact = exact
   let pendingNear = near
-  for (let i = 0; out.length < options.total; i++) {
+  while (out.length < options.total) {
     const remainingOriginals = originals - stories.length
     const copyRoom = pendingExact + pendingNear
     const makeOriginal =

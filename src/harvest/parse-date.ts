@@ -247,20 +247,29 @@ function splitDateTime(text: string): [string, string | null] {
 function parseIsoDate(text: string): { year: number; month: number; day: number } | null {
   let m: RegExpExecArray | null
   // YYYY-MM-DD, with Google's extra zero in the month ("2003-012-31")
-  if ((m = /^(\d{4})-(0?\d{2})-(\d{2})$/.exec(text))) return ymd(m[1], m[2], m[3])
-  if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(text))) return ymd(m[1], m[2], m[3])
-  if ((m = /^(\d{4})-(\d{2})$/.exec(text))) return ymd(m[1], m[2], '1')
-  if ((m = /^(\d{4})$/.exec(text))) return ymd(m[1], '1', '1')
+  m = /^(\d{4})-(0?\d{2})-(\d{2})$/.exec(text)
+  if (m) return ymd(m[1], m[2], m[3])
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text)
+  if (m) return ymd(m[1], m[2], m[3])
+  m = /^(\d{4})-(\d{2})$/.exec(text)
+  if (m) return ymd(m[1], m[2], '1')
+  m = /^(\d{4})$/.exec(text)
+  if (m) return ymd(m[1], '1', '1')
   // Ordinal dates: YYYY-DDD, YYYYDDD
-  if ((m = /^(\d{4})-?(\d{3})$/.exec(text))) return ordinal(Number(m[1]), Number(m[2]))
+  m = /^(\d{4})-?(\d{3})$/.exec(text)
+  if (m) return ordinal(Number(m[1]), Number(m[2]))
   // Week dates: YYYY-Www, YYYY-Www-D, YYYYWwwD
-  if ((m = /^(\d{4})-?W(\d{2})(?:-?([1-7]))?$/i.exec(text))) {
+  m = /^(\d{4})-?W(\d{2})(?:-?([1-7]))?$/i.exec(text)
+  if (m) {
     return week(Number(m[1]), Number(m[2]), Number(m[3] ?? 1))
   }
   // Two-digit-year forms from ISO 8601:1988 (implied century): YY-MM-DD, YYMMDD, -YYMM, -YY-MM
-  if ((m = /^(\d{2})-(\d{2})-(\d{2})$/.exec(text))) return ymd(century(m[1]), m[2], m[3])
-  if ((m = /^(\d{2})(\d{2})(\d{2})$/.exec(text))) return ymd(century(m[1]), m[2], m[3])
-  if ((m = /^-(\d{2})-?(\d{2})$/.exec(text))) return ymd(century(m[1]), m[2], '1')
+  m = /^(\d{2})-(\d{2})-(\d{2})$/.exec(text)
+  if (m) return ymd(century(m[1]), m[2], m[3])
+  m = /^(\d{2})(\d{2})(\d{2})$/.exec(text)
+  if (m) return ymd(century(m[1]), m[2], m[3])
+  m = /^-(\d{2})-?(\d{2})$/.exec(text)
+  if (m) return ymd(century(m[1]), m[2], '1')
   // Bare 5-digit "YYDDD" and year-less forms (--MM-DD) are not trusted: they are as likely to be
   // ids or counters as dates, and a missing year would have to be invented.
   return null

@@ -18,8 +18,18 @@ async function run(
 ): Promise<Captured> {
   const out: Captured = { stdout: '', stderr: '' }
   const io: Io = {
-    stdout: { write: (s: string) => void (out.stdout += s), isTTY: options.tty ?? false },
-    stderr: { write: (s: string) => void (out.stderr += s), isTTY: false },
+    stdout: {
+      write: (s: string) => {
+        out.stdout += s
+      },
+      isTTY: options.tty ?? false,
+    },
+    stderr: {
+      write: (s: string) => {
+        out.stderr += s
+      },
+      isTTY: false,
+    },
     env: { LOG_LEVEL: 'silent', NO_COLOR: '1' },
     cwd: dir,
   }

@@ -105,7 +105,7 @@ describe('newshound CLI', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>)
-    expect((ok?.['items'] as unknown[]).length).toBe(3)
+    expect(ok?.['items']).toHaveLength(3)
     expect(bad?.['error']).toBeTruthy()
   })
 

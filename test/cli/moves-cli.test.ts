@@ -44,8 +44,18 @@ function article(
 async function run(dir: string, args: string[]) {
   const out = { stdout: '', stderr: '' }
   const io: Io = {
-    stdout: { write: (s: string) => void (out.stdout += s), isTTY: false },
-    stderr: { write: (s: string) => void (out.stderr += s), isTTY: false },
+    stdout: {
+      write: (s: string) => {
+        out.stdout += s
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (s: string) => {
+        out.stderr += s
+      },
+      isTTY: false,
+    },
     env: { LOG_LEVEL: 'silent' },
     cwd: dir,
   }

@@ -16,7 +16,12 @@ import { NOW, openFixtureDb } from '../query/fixture-db.js'
 function collect(): { sink: { write(chunk: string): boolean }; text: () => string } {
   const chunks: string[] = []
   return {
-    sink: { write: (chunk: string) => (chunks.push(chunk), true) },
+    sink: {
+      write: (chunk: string) => {
+        chunks.push(chunk)
+        return true
+      },
+    },
     text: () => chunks.join(''),
   }
 }
@@ -130,9 +135,10 @@ describe('exports', () => {
       .trimEnd()
       .split('\n')
     expect(
-      withCopies
-        .slice(1)
-        .map((l) => l.split(',')[0] + ':' + l.split(',').at(-2) + ':' + l.split(',').at(-1)),
+      withCopies.slice(1).map((l) => {
+        const cells = l.split(',')
+        return `${cells[0]}:${cells.at(-2)}:${cells.at(-1)}`
+      }),
     ).toEqual(['10:5:5', '11::11'])
   })
 

@@ -203,5 +203,9 @@ Examples:
 /** The same entity named twice ("Meta", "Meta Platforms") is one series. */
 export function dedupe(entities: readonly ResolvedEntity[]): ResolvedEntity[] {
   const seen = new Set<number>()
-  return entities.filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)))
+  return entities.filter((e) => {
+    if (seen.has(e.id)) return false
+    seen.add(e.id)
+    return true
+  })
 }

@@ -3,7 +3,6 @@ import { resolve } from 'node:path'
 import { Command } from '@commander-js/extra-typings'
 import { UsageError } from '../../errors.js'
 import { parseOpml, writeOpml } from '../../harvest/opml.js'
-import { querySourceHealth } from '../../query/health.js'
 import { removeSource, syncSources } from '../../store/sources.js'
 import {
   type AnyCommand,
@@ -92,16 +91,6 @@ export function makeSourcesCommand(io: Io): AnyCommand {
       io.stderr.write(`removed ${id}\n`)
     })
   return sources
-}
-
-async function healthAction(
-  io: Io,
-  command: AnyCommand,
-  options: { json?: boolean; nl?: boolean },
-) {
-  const loaded = resolveConfig(io, globalsOf(command))
-  const rows = await withDatabase(loaded.config.db, ({ db }) => querySourceHealth(db))
-  printRows(io.stdout, rows as unknown as Record<string, unknown>[], formatOf(options))
 }
 
 async function listAction(io: Io, command: AnyCommand, options: { json?: boolean; nl?: boolean }) {
