@@ -106,6 +106,24 @@ const CASES: readonly RuleCase[] = [
     ].join('\n\n'),
     moves: ['Nadia Okafor hire ->Brightline Labs'],
   },
+  {
+    name: '"has joined as <role>" joins the company named before; "after leaving X" is the origin',
+    lang: 'en',
+    text: [
+      'Brightline Labs is a robotics startup.',
+      'Nadia Okafor, the Quellstone Inc co-founder, has joined as chief scientist, after leaving Vantor Systems last month.',
+    ].join('\n\n'),
+    moves: ['Nadia Okafor hire Vantor Systems>Brightline Labs'],
+  },
+  {
+    name: 'near miss: "has joined him as <role>" joins a person, no company',
+    lang: 'en',
+    text: [
+      'Brightline Labs is a robotics startup.',
+      'Nadia Okafor has joined him as chief scientist.',
+    ].join('\n\n'),
+    moves: [],
+  },
 ]
 
 function show(m: { person: string; kind: string; fromOrg: string | null; toOrg: string | null }) {

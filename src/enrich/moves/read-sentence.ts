@@ -658,6 +658,14 @@ class SentenceReader {
       candidates.find((o) => this.#marked(o, patterns.toMarker)) ??
       candidates.find((o) => !this.#marked(o, patterns.fromMarker)) ??
       null
+    // "has joined as chief scientist": no object, a role; the company is the one the story is
+    // about, named in the sentences before.
+    if (
+      to === null &&
+      !personObject &&
+      /^\s+(?:as|als)\s/iu.test(this.#state.text.slice(trigger.end, trigger.end + 5))
+    )
+      to = this.#storyOrg()
     if (to === null) return null
     // "Friedman und Gross, Chef des KI-Labors SSI, sollen zu dem Konzern wechseln": the company the
     // movers work for is no destination; "the company" is the one named before the sentence.
@@ -855,10 +863,12 @@ class SentenceReader {
       (o) => differs(o) && this.#marked(o, patterns.fromMarker),
     )
     if (marked !== undefined) return marked
-    const aff = this.#affiliation(person)
-    if (differs(aff.org)) return aff.org
+    // "the OpenAI co-founder ..., has joined as chief scientist, after leaving Anthropic": the
+    // company just left says more than a descriptor.
     const hint = this.#fromHint()
     if (differs(hint)) return hint
+    const aff = this.#affiliation(person)
+    if (differs(aff.org)) return aff.org
     // "Mehrere OpenAI-Forscher heuern bei Meta an, darunter A, B und C": the subject's organisation.
     if (person.start > trigger.end) {
       const subject = this.#orgsIn(this.#clauseStart(trigger.start), trigger.start).find((o) =>
@@ -914,6 +924,16 @@ class SentenceReader {
       if (o !== undefined && o.entityId !== null) return o
     }
     return earlier.at(-1) ?? null
+  }
+
+  /** The last organisation named before the sentence, a known one first. */
+  #storyOrg(): OrgRef | null {
+    const history = this.#state.history
+    for (let k = history.length - 1; k >= 0; k--) {
+      const o = history[k]
+      if (o !== undefined && o.entityId !== null) return o
+    }
+    return history.at(-1) ?? null
   }
 
   /** The knowledge base says the person works for an organisation named in the article. */
