@@ -44,6 +44,8 @@ const { values: flags } = parseArgs({
     db: { type: 'string' },
     keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    // The built CLI (dist/, `npm run build` first) instead of the source through tsx.
+    built: { type: 'boolean', default: false },
   },
 })
 
@@ -73,7 +75,7 @@ const MAX_RSS_GROWTH = 1.5
 
 if (!(DURATION_MS > 0) || !(RESTART_EVERY_MS > 0) || !(SOURCE_COUNT > 0)) {
   process.stderr.write(
-    'usage: tsx scripts/soak.ts [--minutes N | --seconds N] [--sources 50] [--restart-every S]\n',
+    'usage: tsx scripts/soak.ts [--minutes N | --seconds N] [--sources 50] [--restart-every S] [--built]\n',
   )
   process.exit(2)
 }
@@ -363,6 +365,7 @@ async function main(): Promise<boolean> {
         String(SHUTDOWN_DEADLINE_MS),
       ],
       {
+        built: flags.built,
         env: {
           LOG_LEVEL: 'warn',
           NEWSHOUND_HOST_DELAY_MS: '0',

@@ -7,7 +7,7 @@ export type CsvValue = string | number | boolean | null | undefined
 
 /** Where CSV text goes: a Node Writable (backpressure honoured) or any `write(string)` sink. */
 export interface CsvSink {
-  write(chunk: string): boolean | void
+  write(chunk: string): boolean | undefined
   once?(event: 'drain', listener: () => void): unknown
 }
 

@@ -363,7 +363,6 @@ export async function exportDataset(
   options: ExportOptions = {},
 ): Promise<ExportResult> {
   const columns = DATASET_COLUMNS[name].map((col) => col.name)
-  const where = storyWhere(options)
   switch (name) {
     case 'articles':
       return { columns, rows: articleRows(opened, options) }

@@ -19,17 +19,21 @@ export interface ChildCli {
  */
 export function spawnNewshound(
   args: readonly string[],
-  options: { readonly env?: Readonly<Record<string, string>>; readonly cwd?: string } = {},
+  options: {
+    readonly env?: Readonly<Record<string, string>>
+    readonly cwd?: string
+    /** Run the built CLI (`dist/`, `npm run build`) as installed users do, not the source via tsx. */
+    readonly built?: boolean
+  } = {},
 ): ChildCli {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', resolve(REPO_ROOT, 'src/cli/main.ts'), ...args],
-    {
-      cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', NO_COLOR: '1', ...options.env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  )
+  const entry = options.built
+    ? [resolve(REPO_ROOT, 'dist/src/cli/main.js')]
+    : ['--import', 'tsx', resolve(REPO_ROOT, 'src/cli/main.ts')]
+  const child = spawn(process.execPath, [...entry, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'silent', NO_COLOR: '1', ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr?.setEncoding('utf8')
   child.stderr?.on('data', (chunk: string) => {
