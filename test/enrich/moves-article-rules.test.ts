@@ -124,6 +124,24 @@ const CASES: readonly RuleCase[] = [
     ].join('\n\n'),
     moves: [],
   },
+  {
+    name: 'a company left in a background clause is the origin of a later founding',
+    lang: 'en',
+    text: [
+      'A month after leaving Quellstone Inc, Nadia Okafor has revealed her plans.',
+      'Okafor has co-founded Brightline Labs.',
+    ].join('\n\n'),
+    moves: ['Nadia Okafor founding Quellstone>Brightline Labs'],
+  },
+  {
+    name: 'near miss: with two people in that sentence the clause belongs to neither',
+    lang: 'en',
+    text: [
+      'A month after leaving Quellstone Inc, Nadia Okafor met Tom Berg.',
+      'Okafor has co-founded Brightline Labs.',
+    ].join('\n\n'),
+    moves: ['Nadia Okafor founding ->Brightline Labs'],
+  },
 ]
 
 function show(m: { person: string; kind: string; fromOrg: string | null; toOrg: string | null }) {

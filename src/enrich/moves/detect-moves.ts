@@ -2,7 +2,13 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import { loadKnowledgeBase } from '../../knowledge/load-knowledge.js'
 import type { EntityMention } from '../entities/mention-types.js'
 import { recognizeEntities } from '../entities/recognize.js'
-import { fillGroupOrigins, type GroupOrigin, groupOrigin } from './group-origins.js'
+import {
+  fillGroupOrigins,
+  fillLeftOrigins,
+  type GroupOrigin,
+  groupOrigin,
+  leftOrigin,
+} from './group-origins.js'
 import { happenedAt } from './happened-at.js'
 import { denyMoves, mergeMoves, type OrgOf, personKey } from './merge-moves.js'
 import { isDenial, moveStatus } from './move-status.js'
@@ -51,6 +57,7 @@ export function detectMoves(
   let moves: TalentMove[] = []
   const forced = new Set<TalentMove>()
   const origins: GroupOrigin[] = []
+  const left = new Map<string, OrgRef>()
   let previous: TalentMove[] = []
   splitSentences(text, lang).forEach((sentence, sentenceIndex) => {
     const ctx = buildSentenceContext(
@@ -88,6 +95,8 @@ export function detectMoves(
     if (drafts.length === 0) {
       const group = groupOrigin(ctx, text, patterns)
       if (group !== null) origins.push(group)
+      const gone = leftOrigin(ctx, text)
+      if (gone !== null && !left.has(gone.personKey)) left.set(gone.personKey, gone.org)
     }
     moves.push(...found)
     if (found.length > 0) previous = found
@@ -100,7 +109,12 @@ export function detectMoves(
     return parent(a.id) === b.id || parent(b.id) === a.id
   }
   const merged = mergeMoves(text, moves, related, forced)
-  return settleMoves(fillGroupOrigins(merged, origins, related), related)
+  const filled = fillLeftOrigins(
+    fillGroupOrigins(merged, origins, related),
+    left,
+    (m) => m.personId ?? m.person,
+  )
+  return settleMoves(filled, related)
 }
 
 /**

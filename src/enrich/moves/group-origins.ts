@@ -84,3 +84,48 @@ export function fillGroupOrigins(
     return { ...m, fromOrg: origin.from.canonical, fromOrgId: origin.from.entityId }
   })
 }
+
+// Background clauses that say a company was left: "after leaving OpenAI", "nach ihrem Abschied von Adept".
+const LEFT_CLAUSE =
+  /leaving|left|departure|exit|quitting|Abschied|Abgang|Weggang|Ausstieg|verlassen|verließ/iu
+
+/**
+ * "A month after leaving OpenAI, Ilya Sutskever has revealed what he is doing next": the company
+ * a background clause says the only person of the sentence left. Null unless the sentence names
+ * exactly one person outside its background and one company inside a leave clause.
+ *
+ * @example
+ * leftOrigin(ctx, text) // { person: Ilya Sutskever, org: OpenAI }
+ */
+export function leftOrigin(
+  ctx: SentenceContext,
+  text: string,
+): { readonly personKey: string; readonly org: OrgRef } | null {
+  const people = new Set(
+    ctx.persons
+      .filter((p) => !within(ctx.background, p.start, p.end))
+      .map((p) => p.entityId ?? p.canonical),
+  )
+  if (people.size !== 1) return null
+  for (const span of ctx.background) {
+    if (!LEFT_CLAUSE.test(text.slice(span.start, span.end))) continue
+    const orgs = ctx.orgs.filter((o) => !o.anaphor && o.start >= span.start && o.end <= span.end)
+    if (orgs.length !== 1) continue
+    return { personKey: [...people][0] as string, org: orgs[0] as OrgRef }
+  }
+  return null
+}
+
+/** Hires and foundings with no origin take the company the article says the person left. */
+export function fillLeftOrigins(
+  moves: readonly TalentMove[],
+  left: ReadonlyMap<string, OrgRef>,
+  keyOf: (m: TalentMove) => string,
+): TalentMove[] {
+  return moves.map((m) => {
+    if ((m.kind !== 'hire' && m.kind !== 'founding') || m.fromOrg !== null) return m
+    const org = left.get(keyOf(m))
+    if (org === undefined || org.canonical === m.toOrg) return m
+    return { ...m, fromOrg: org.canonical, fromOrgId: org.entityId }
+  })
+}
