@@ -142,6 +142,18 @@ const CASES: readonly RuleCase[] = [
     ].join('\n\n'),
     moves: ['Nadia Okafor founding ->Brightline Labs'],
   },
+  {
+    name: 'of one role\'s companies listed in turn ("of A and of B"), the last is the origin',
+    lang: 'en',
+    text: 'Brightline Labs has hired Nadia Okafor, the co-founder of Vantor Systems and of robotics startup Quellstone Inc, to run its research.',
+    moves: ['Nadia Okafor hire Quellstone>Brightline Labs'],
+  },
+  {
+    name: 'near miss: a second role with its own company keeps the first',
+    lang: 'en',
+    text: 'Brightline Labs has hired Nadia Okafor, the co-founder of Vantor Systems and an investor in Quellstone Inc, to run its research.',
+    moves: ['Nadia Okafor hire Vantor Systems>Brightline Labs'],
+  },
 ]
 
 function show(m: { person: string; kind: string; fromOrg: string | null; toOrg: string | null }) {

@@ -397,7 +397,16 @@ class SentenceReader {
     const inZone = <T extends Span>(items: readonly T[], zone: Span | null) =>
       zone === null ? [] : items.filter((x) => x.start >= zone.start && x.end <= zone.end)
     const preOrg = inZone(ctx.orgs, pre).at(-1) ?? null
-    const postOrg = inZone(ctx.orgs, post)[0] ?? null
+    const postOrgs = inZone(ctx.orgs, post)
+    let postOrg = postOrgs[0] ?? null
+    // "the co-founder of DeepMind and of chatbot startup Inflection AI": of one role's companies
+    // listed in turn, the last is the latest.
+    for (const next of postOrgs.slice(1)) {
+      if (postOrg === null) break
+      const gap = text.slice(postOrg.end, next.start)
+      if (!/^\s+(?:and|und)\s+(?:of|von|des|der)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(gap)) break
+      postOrg = next
+    }
     const org = preOrg ?? postOrg
     const role = inZone(ctx.roles, pre).at(-1) ?? inZone(ctx.roles, post)[0] ?? null
     const zoneText =
