@@ -154,6 +154,22 @@ const CASES: readonly RuleCase[] = [
     text: 'Brightline Labs has hired Nadia Okafor, the co-founder of Vantor Systems and an investor in Quellstone Inc, to run its research.',
     moves: ['Nadia Okafor hire Vantor Systems>Brightline Labs'],
   },
+  {
+    name: 'co-founders listed across a relative clause; a name after "with" stays in a descriptor',
+    lang: 'en',
+    text: 'Nadia Okafor co-founded Brightline Labs with Tom Berg, who previously led research at Vantor Systems and has since become an investor, and Lena Vogt, a researcher who worked with Okafor at Quellstone Inc.',
+    moves: [
+      'Lena Vogt founding Quellstone>Brightline Labs',
+      'Nadia Okafor founding ->Brightline Labs',
+      'Tom Berg founding ->Brightline Labs',
+    ],
+  },
+  {
+    name: 'near miss: a live trigger between two names ends the list',
+    lang: 'en',
+    text: 'Tom Berg left Vantor Systems, and Lena Vogt joined Quellstone Inc.',
+    moves: ['Lena Vogt hire ->Quellstone', 'Tom Berg departure Vantor Systems>-'],
+  },
 ]
 
 function show(m: { person: string; kind: string; fromOrg: string | null; toOrg: string | null }) {

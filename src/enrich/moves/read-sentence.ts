@@ -109,7 +109,10 @@ class SentenceReader {
         previous !== null &&
         gap.length < 110 &&
         /(?:^|[\s,])(?:and|und|sowie|&|as well as)\s|,/u.test(gap) &&
-        !this.#ctx.triggers.some((t) => t.start >= (previous?.end ?? 0) && t.end <= person.start) &&
+        // A trigger inside a relative clause ("who ... has since become an investor") splits no list.
+        !this.#ctx.triggers.some(
+          (t) => !t.background && t.start >= (previous?.end ?? 0) && t.end <= person.start,
+        ) &&
         !this.#ctx.strongBreaks.some(
           (b) => b >= (previous?.end ?? 0) && b < person.start && !within(this.#ctx.background, b),
         ) &&
@@ -439,7 +442,10 @@ class SentenceReader {
     const rest = text.slice(start, ctx.sentence.end)
     const stop = /[,;:]|\s[–—]\s/u.exec(rest)
     let end = stop === null ? ctx.sentence.end : start + stop.index
-    const nextPerson = ctx.persons.find((p) => p.start >= start && p.start < end)
+    // "a researcher who worked with Sutskever at OpenAI": a name after a preposition is part of it.
+    const nextPerson = ctx.persons.find(
+      (p) => p.start >= start && p.start < end && !this.#afterPreposition(p),
+    )
     if (nextPerson !== undefined) end = nextPerson.start
     if (ctx.triggers.some((t) => t.start >= start && t.end <= end && !t.background)) return null
     return { start, end }
