@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
+import { pastClauses } from '../../src/enrich/moves/past-clauses.js'
+import { PATTERNS_DE } from '../../src/enrich/moves/patterns-de.js'
+import { PATTERNS_EN } from '../../src/enrich/moves/patterns-en.js'
+import { splitSentences } from '../../src/enrich/moves/split-sentences.js'
 
 // Rules that read more than one sentence of a story, each with a case it catches and a near miss
 // it must leave alone. Names are made up.
@@ -182,5 +186,34 @@ describe('article rules', () => {
       .filter((m) => m.status === 'reported')
       .map(show)
     expect(found.sort()).toEqual([...moves].sort())
+  })
+})
+
+describe('pastClauses: narration after a semicolon', () => {
+  const spans = (text: string, lang: 'en' | 'de') => {
+    const [sentence] = splitSentences(text, lang)
+    if (sentence === undefined) throw new Error('no sentence')
+    const speech = lang === 'de' ? PATTERNS_DE.speech : PATTERNS_EN.speech
+    return pastClauses(text, sentence, lang, PUBLISHED, speech).map((s) =>
+      text.slice(s.start, s.end).trim(),
+    )
+  }
+
+  it('a simple-past clause after a pluperfect one and a semicolon is background too', () => {
+    expect(
+      spans(
+        'Erst vor wenigen Tagen hatte Brightline Labs Quellstone Inc übernommen; dessen Gründer Tom Berg wechselte zu Brightline Labs.',
+        'de',
+      ),
+    ).toHaveLength(2)
+  })
+
+  it('near miss: a present-tense clause after the semicolon is news', () => {
+    expect(
+      spans(
+        'Erst vor wenigen Tagen hatte Brightline Labs Quellstone Inc übernommen; nun wechselt dessen Gründer Tom Berg zu Brightline Labs.',
+        'de',
+      ),
+    ).toHaveLength(1)
   })
 })

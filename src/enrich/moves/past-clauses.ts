@@ -90,7 +90,20 @@ export function pastClauses(
   const frame = pieces[0] !== undefined && pieces.length > 1 ? pieces[0] : null
   const framed = frame !== null && isFrame(text, frame) ? frame : null
   const spans: ClauseSpan[] = []
+  // A pluperfect clause that is background, and the sentence's clauses after it.
+  let narrated = false
   for (const piece of pieces) {
+    // "Erst vor wenigen Tagen hatte Meta Scale AI übernommen; dessen Gründer wechselte zu Meta":
+    // a clause in the simple past after a semicolon goes on with the narration.
+    if (
+      narrated &&
+      /;\s*$/u.test(text.slice(Math.max(sentence.start, piece.start - 3), piece.start)) &&
+      PAST_TENSE.test(text.slice(piece.start, piece.end)) &&
+      !FUTURE.test(text.slice(piece.start, piece.end))
+    ) {
+      spans.push(piece)
+      continue
+    }
     const tense = text.slice(piece.start, piece.end)
     const own = ageOf(text.slice(piece.start, piece.end), tense, published)
     const age =
@@ -109,6 +122,7 @@ export function pastClauses(
     const before = text.slice(sentence.start, pluperfect)
     if (speechIn(speech, before) || REPORTED.test(before)) continue
     spans.push({ start: lang === 'de' ? piece.start : pluperfect, end: piece.end })
+    narrated = true
   }
   return spans
 }
