@@ -323,30 +323,47 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
     const total = toFetch.length
     let done = 0
     const entries = new Map(toFetch.map((e) => [e.url, e]))
-    // Crawlee has one per-host delay and robots switch per crawler: one crawler per politeness group.
-    const groups = new Map<string, typeof toFetch>()
+    // robots.txt for pages goes through our own cache, the one the feeds used: fetched once per
+    // origin and run, through the guarded HTTP client (Crawlee's own robots fetch does not use our
+    // DNS guard), and its Crawl-delay applies to pages as it does to feeds.
+    // Crawlee has one per-host delay per crawler: one crawler per delay.
+    const groups = new Map<number, typeof toFetch>()
     for (const entry of toFetch) {
-      const delay = entry.source.politeness?.delayMs ?? config.hostDelayMs
-      const robotsOn = entry.source.politeness?.respectRobotsTxt ?? config.respectRobotsTxt
-      const key = `${delay}|${robotsOn}`
-      const group = groups.get(key)
+      let delay = entry.source.politeness?.delayMs ?? config.hostDelayMs
+      if (entry.source.politeness?.respectRobotsTxt ?? config.respectRobotsTxt) {
+        const verdict = await robots.check(entry.url, { allowPrivate: entry.source.local === true })
+        if (!verdict.allowed) {
+          await recordPageFailure(entry, {
+            key: entry.url,
+            url: entry.url,
+            code: 'E_ROBOTS_DISALLOWED',
+            reason: `disallowed by robots.txt: ${entry.url}`,
+            httpStatus: null,
+            skipped: true,
+            transient: false,
+          })
+          done++
+          options.onProgress?.({ phase: 'pages', done, total, url: entry.url })
+          continue
+        }
+        delay = Math.max(delay, verdict.crawlDelayMs ?? 0)
+      }
+      const group = groups.get(delay)
       if (group) group.push(entry)
-      else groups.set(key, [entry])
+      else groups.set(delay, [entry])
     }
     await Promise.all(
-      [...groups.entries()].map(([key, group]) => {
-        const [delay, robotsOn] = key.split('|')
+      [...groups.entries()].map(([delay, group]) => {
         return fetchPages(
           group.map((e) => ({ url: e.url, key: e.url, allowPrivate: e.source.local === true })),
           {
             userAgent: config.userAgent,
             concurrency: config.concurrency,
-            hostDelayMs: Number(delay),
+            hostDelayMs: delay,
             timeoutMs: config.timeoutMs,
             maxBytes: config.maxPageBytes,
             maxRetries: config.maxRetries,
             maxRedirects: config.maxRedirects,
-            respectRobotsTxt: robotsOn === 'true',
             proxy: config.proxy,
             ...(options.signal ? { signal: options.signal } : {}),
             onPage: async (page) => {

@@ -50,7 +50,6 @@ export interface FetchPagesOptions {
   readonly maxBytes: number
   readonly maxRetries: number
   readonly maxRedirects: number
-  readonly respectRobotsTxt: boolean
   readonly proxy?: string | null
   /** Called inside Crawlee's request handler: the page counts as done only when this resolves. */
   readonly onPage: (page: FetchedPage) => Promise<void>
@@ -64,7 +63,7 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
 
 /**
  * Fetches article pages with Crawlee's HttpCrawler (the raw-body sibling of CheerioCrawler, from
- * @crawlee/cheerio): bounded concurrency, per-host delay, robots.txt, retries with backoff,
+ * @crawlee/cheerio): bounded concurrency, per-host delay, retries with backoff,
  * request timeout, body-size limit, HTML only. Crawlee's queue lives in memory for this call only;
  * what has been seen is the database's job. A new crawler per call (crawlee#1979).
  */
@@ -72,8 +71,7 @@ export async function fetchPages(
   all: readonly PageRequest[],
   options: FetchPagesOptions,
 ): Promise<void> {
-  // Refuse private literals before Crawlee sees them: its robots.txt check would otherwise send a
-  // GET to http://127.0.0.1/robots.txt (or the metadata address) ahead of our navigation hook.
+  // Refuse private literals before Crawlee sees them: no request for them is even queued.
   const requests: PageRequest[] = []
   for (const request of all) {
     if (!request.allowPrivate && isBlockedHost(hostnameOf(request.url))) {
@@ -117,7 +115,8 @@ export async function fetchPages(
       sameDomainDelaySecs: options.hostDelayMs / 1000,
       navigationTimeoutSecs: Math.max(1, options.timeoutMs / 1000),
       requestHandlerTimeoutSecs: Math.max(30, (options.timeoutMs / 1000) * 3),
-      respectRobotsTxtFile: options.respectRobotsTxt ? { userAgent: options.userAgent } : false,
+      // robots.txt is checked before pages get here (src/pipeline.ts), through our guarded client.
+      respectRobotsTxtFile: false,
       // Keep the raw bytes: a Buffer-native encoding makes Crawlee skip its own decoding.
       forceResponseEncoding: 'latin1',
       statusMessageLoggingInterval: 3600,
@@ -126,11 +125,8 @@ export async function fetchPages(
         await options.onFailure({
           key,
           url,
-          code: reason === 'robotsTxt' ? 'E_ROBOTS_DISALLOWED' : 'E_SKIPPED',
-          reason:
-            reason === 'robotsTxt'
-              ? `disallowed by robots.txt: ${url}`
-              : `skipped (${reason}): ${url}`,
+          code: 'E_SKIPPED',
+          reason: `skipped (${reason}): ${url}`,
           httpStatus: null,
           skipped: true,
           transient: false,

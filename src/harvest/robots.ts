@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module'
-import { FetchError } from '../errors.js'
 import type { HttpClient } from './http-client.js'
 
 interface Robots {
@@ -40,11 +39,7 @@ export function createRobotsCache(client: HttpClient, userAgent: string): Robots
       entry = client
         .fetch(robotsUrl, { maxBytes: MAX_ROBOTS_BYTES, allowPrivate, accept: 'text/plain' })
         .then((res) => robotsParser(robotsUrl, res.body.toString('utf8')))
-        .catch((error: unknown) => {
-          if (error instanceof FetchError && error.status !== null && error.status < 500)
-            return null
-          return null
-        })
+        .catch(() => null)
       cache.set(origin, entry)
     }
     return entry

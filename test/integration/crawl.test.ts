@@ -178,6 +178,9 @@ describe('crawl a local fixture site into a real SQLite file', () => {
     ])
     expect(errors.find((e) => e.url.endsWith('/news/missing.html'))?.http_status).toBe(404)
     expect(server.requests.some((r) => r.path.startsWith('/private/'))).toBe(false)
+    // One robots.txt request for the run, shared by feeds and pages (our guarded client; Crawlee's
+    // own robots fetch is off).
+    expect(server.requests.filter((r) => r.path === '/robots.txt')).toHaveLength(1)
     const run = await opened.db
       .selectFrom('crawl_runs')
       .selectAll()
