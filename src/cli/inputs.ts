@@ -2,8 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
-import { describeError } from '../errors.js'
 import type { Config } from '../config.js'
+import { describeError } from '../errors.js'
 import { createHttpClient, type HttpClient } from '../harvest/http-client.js'
 
 export interface LoadedInput {
