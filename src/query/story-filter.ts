@@ -22,18 +22,44 @@ export interface StoryFilter {
  */
 export const STORY_AT = sql<string>`coalesce(a.published_at, a.fetched_at)`
 
-/** The WHERE conditions of a {@link StoryFilter} over `articles a` (always at least one term). */
-export function storyWhere(filter: StoryFilter): RawBuilder<unknown> {
+/** Where a query reads the story attributes a {@link StoryFilter} tests. */
+interface StoryColumns {
+  readonly original: RawBuilder<unknown>
+  readonly time: RawBuilder<string>
+  readonly source: RawBuilder<unknown>
+  readonly language: RawBuilder<unknown>
+}
+
+function filterTerms(filter: StoryFilter, columns: StoryColumns): RawBuilder<unknown> {
   const terms: RawBuilder<unknown>[] = []
-  if (!filter.includeDuplicates) terms.push(sql`a.duplicate_of IS NULL`)
-  if (filter.since) terms.push(sql`${STORY_AT} >= ${filter.since}`)
-  if (filter.until) terms.push(sql`${STORY_AT} < ${filter.until}`)
+  if (!filter.includeDuplicates) terms.push(columns.original)
+  if (filter.since) terms.push(sql`${columns.time} >= ${filter.since}`)
+  if (filter.until) terms.push(sql`${columns.time} < ${filter.until}`)
   if (filter.sources && filter.sources.length > 0)
-    terms.push(sql`a.source_id IN (${sql.join(filter.sources)})`)
+    terms.push(sql`${columns.source} IN (${sql.join(filter.sources)})`)
   if (filter.languages && filter.languages.length > 0)
-    terms.push(sql`a.language IN (${sql.join(filter.languages)})`)
+    terms.push(sql`${columns.language} IN (${sql.join(filter.languages)})`)
   if (terms.length === 0) terms.push(sql`1`)
   return sql.join(terms, sql` AND `)
+}
+
+const ARTICLE_COLUMNS: StoryColumns = {
+  original: sql`a.duplicate_of IS NULL`,
+  time: STORY_AT,
+  source: sql`a.source_id`,
+  language: sql`a.language`,
+}
+
+const MENTION_COLUMNS: StoryColumns = {
+  original: sql`m.is_duplicate = 0`,
+  time: sql<string>`m.story_at`,
+  source: sql`m.source_id`,
+  language: sql`m.language`,
+}
+
+/** The WHERE conditions of a {@link StoryFilter} over `articles a` (always at least one term). */
+export function storyWhere(filter: StoryFilter): RawBuilder<unknown> {
+  return filterTerms(filter, ARTICLE_COLUMNS)
 }
 
 /**
@@ -43,16 +69,7 @@ export function storyWhere(filter: StoryFilter): RawBuilder<unknown> {
  * range. Always at least one term.
  */
 export function mentionWhere(filter: StoryFilter): RawBuilder<unknown> {
-  const terms: RawBuilder<unknown>[] = []
-  if (!filter.includeDuplicates) terms.push(sql`m.is_duplicate = 0`)
-  if (filter.since) terms.push(sql`m.story_at >= ${filter.since}`)
-  if (filter.until) terms.push(sql`m.story_at < ${filter.until}`)
-  if (filter.sources && filter.sources.length > 0)
-    terms.push(sql`m.source_id IN (${sql.join(filter.sources)})`)
-  if (filter.languages && filter.languages.length > 0)
-    terms.push(sql`m.language IN (${sql.join(filter.languages)})`)
-  if (terms.length === 0) terms.push(sql`1`)
-  return sql.join(terms, sql` AND `)
+  return filterTerms(filter, MENTION_COLUMNS)
 }
 
 /** SQL bucket label (first day of the bucket, `YYYY-MM-DD`) of a time; weeks start Monday. */
