@@ -64,6 +64,7 @@ export async function acquireSchedulerLock(
       state: 'starting' as const,
       running_json: '[]',
       stopped_at: null,
+      ...memoryMb(),
     }
     await trx
       .insertInto('scheduler_state')
@@ -77,7 +78,12 @@ export async function acquireSchedulerLock(
     holder,
     async heartbeat(state, running) {
       const result = await ours(db.updateTable('scheduler_state'))
-        .set({ heartbeat_at: nowIso(now()), state, running_json: JSON.stringify(running) })
+        .set({
+          heartbeat_at: nowIso(now()),
+          state,
+          running_json: JSON.stringify(running),
+          ...memoryMb(),
+        })
         .executeTakeFirst()
       if (Number(result.numUpdatedRows) === 0) {
         throw new NewshoundError('E_LOCKED', 'scheduler lock was taken over by another process')
@@ -89,4 +95,10 @@ export async function acquireSchedulerLock(
         .execute()
     },
   }
+}
+
+/** This process's resident set and V8 heap in use, in whole MB. */
+function memoryMb(): { rss_mb: number; heap_mb: number } {
+  const m = process.memoryUsage()
+  return { rss_mb: Math.round(m.rss / 1e6), heap_mb: Math.round(m.heapUsed / 1e6) }
 }

@@ -190,6 +190,10 @@ export interface SchedulerStateTable {
   state: 'starting' | 'running' | 'stopping' | 'stopped'
   running_json: string
   stopped_at: string | null
+  /** Resident set of the scheduler process at its last heartbeat, MB (migration 0010). */
+  rss_mb: ColumnType<number | null, number | null | undefined, number | null>
+  /** V8 heap in use at its last heartbeat, MB. */
+  heap_mb: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface SourceScheduleTable {

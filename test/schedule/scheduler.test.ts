@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
+import type { Io } from '../../src/cli/context.js'
+import { createProgram } from '../../src/cli/program.js'
 import { nextPollAt } from '../../src/harvest/poll-interval.js'
 import { silentLogger } from '../../src/log.js'
 import { acquireSchedulerLock } from '../../src/schedule/lock.js'
@@ -120,6 +122,42 @@ describe('scheduler', () => {
       stored = (await opened.db.selectFrom('articles').select('id').execute()).length
     }
     expect(stored).toBe(2)
+    // The heartbeat carries the process's memory, and `status` shows it.
+    const beat = await opened.db
+      .selectFrom('scheduler_state')
+      .select(['rss_mb', 'heap_mb'])
+      .executeTakeFirstOrThrow()
+    expect(beat.heap_mb).toBeGreaterThan(0)
+    expect(beat.rss_mb).toBeGreaterThanOrEqual(beat.heap_mb ?? Number.POSITIVE_INFINITY)
+    let printed = ''
+    const io: Io = {
+      stdout: { write: (s: string) => void (printed += s), isTTY: false },
+      stderr: { write: () => undefined, isTTY: false },
+      env: { LOG_LEVEL: 'silent', NO_COLOR: '1' },
+      cwd: tmp.dir,
+    }
+    await createProgram(io).parseAsync([
+      'node',
+      'newshound',
+      '--db',
+      `${tmp.dir}/sched.db`,
+      'status',
+    ])
+    expect(printed).toMatch(
+      /^scheduler: running \(pid \d+ on .+, memory \d+ MB resident, \d+ MB heap\)$/m,
+    )
+    printed = ''
+    await createProgram(io).parseAsync([
+      'node',
+      'newshound',
+      '--db',
+      `${tmp.dir}/sched.db`,
+      'status',
+      '--json',
+    ])
+    const status = JSON.parse(printed) as { scheduler: { rssMb: number; heapMb: number } }
+    expect(status.scheduler.rssMb).toBeGreaterThan(0)
+    expect(status.scheduler.heapMb).toBeGreaterThan(0)
     const schedule = await opened.db
       .selectFrom('source_schedule')
       .selectAll()

@@ -103,6 +103,8 @@ export function makeStatusCommand(io: Io): AnyCommand {
               startedAt: state.started_at,
               heartbeatAt: state.heartbeat_at,
               running: JSON.parse(state.running_json) as string[],
+              rssMb: state.rss_mb,
+              heapMb: state.heap_mb,
             }
           : { state: 'never started' }
         const sources = health.map((h) => ({
@@ -119,7 +121,7 @@ export function makeStatusCommand(io: Io): AnyCommand {
         }
         io.stdout.write(
           state
-            ? `scheduler: ${scheduler.state} (pid ${state.pid} on ${state.hostname}, heartbeat ${Math.round((age ?? 0) / 1000)}s ago, running: ${(scheduler as { running: string[] }).running.join(', ') || '-'})\n`
+            ? `scheduler: ${scheduler.state} (pid ${state.pid} on ${state.hostname}, heartbeat ${Math.round((age ?? 0) / 1000)}s ago, running: ${(scheduler as { running: string[] }).running.join(', ') || '-'}${state.rss_mb === null ? '' : `, memory ${state.rss_mb} MB resident, ${state.heap_mb} MB heap`})\n`
             : 'scheduler: never started on this database\n',
         )
         printRows(io.stdout, sources, formatOf({}))

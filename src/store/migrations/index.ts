@@ -8,6 +8,7 @@ import * as scheduler from './0006-scheduler.js'
 import * as feedRefresh from './0007-feed-refresh.js'
 import * as unenrichedIndex from './0008-unenriched-index.js'
 import * as mentionStoryColumns from './0009-mention-story-columns.js'
+import * as schedulerMemory from './0010-scheduler-memory.js'
 
 /** Static map (no filesystem scanning), so migrations work from dist/ and under bundlers. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-feed-refresh': feedRefresh,
   '0008-unenriched-index': unenrichedIndex,
   '0009-mention-story-columns': mentionStoryColumns,
+  '0010-scheduler-memory': schedulerMemory,
 }
