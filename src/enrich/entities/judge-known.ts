@@ -62,6 +62,7 @@ export function judgeKnownMatches(
       possessive: match.possessive,
       genitive: match.genitive,
       compoundHead: match.compoundHead,
+      compoundEnd: match.compoundEnd,
       confidence: verdict,
     })
   }
@@ -88,7 +89,10 @@ function firstVerdict(
       model.atoms[match.first]?.text !== match.alias.atoms[0])
 
   if (match.compoundHead !== null) {
-    const orgHead = isOrgHead(match.compoundHead, heads)
+    // "Meta-Chef", and "Tesla-KI-Chef", where the last part heads the German compound
+    const orgHead =
+      isOrgHead(match.compoundHead, heads) ||
+      (match.compoundEnd !== null && isOrgHead(match.compoundEnd, heads))
     if (ambiguous || articleLed) return orgHead ? 0.85 : 'reject'
     return 0.9
   }

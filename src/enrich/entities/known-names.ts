@@ -19,6 +19,11 @@ export interface KnownMatch {
   readonly genitive: boolean
   /** The lowercased word after a hyphen: "chef" in "Meta-Chef", "ebene" in "Meta-Ebene". */
   readonly compoundHead: string | null
+  /**
+   * The lowercased last word of a longer hyphen chain, which heads a German compound: "chef" in
+   * "Tesla-KI-Chef". Null when the compound has only two parts.
+   */
+  readonly compoundEnd: string | null
 }
 
 /**
@@ -67,6 +72,26 @@ function longestAliasAt(model: TextModel, kb: KnowledgeBase, i: number): KnownMa
       if (match !== null) return match
     }
   }
+  return model.lang === 'en' ? null : declinedAdjectiveAt(model, kb, i)
+}
+
+/**
+ * German names that start with an adjective decline it: "der Deutschen Bahn", "der Europäischen
+ * Kommission", "des Deutschen Wetterdienstes". A capitalised "-en" form matches an alias of two or
+ * more words whose first word ends in "-e", "-er" or "-es" ("Deutsche", "Deutscher", "Deutsches").
+ */
+function declinedAdjectiveAt(model: TextModel, kb: KnowledgeBase, i: number): KnownMatch | null {
+  const atom = model.atoms[i]
+  if (atom === undefined || atom.lower.length < 5 || !atom.lower.endsWith('en')) return null
+  if (atom.text === atom.lower) return null
+  const stem = atom.lower.slice(0, -2)
+  for (const ending of ['e', 'er', 'es']) {
+    for (const entry of kb.aliases.get(stem + ending) ?? []) {
+      if (entry.lowers.length < 2) continue
+      const match = matchEntry(model, entry, i, false, stem.length)
+      if (match !== null) return match
+    }
+  }
   return null
 }
 
@@ -75,6 +100,8 @@ function matchEntry(
   entry: PhraseEntry<AliasTarget>,
   i: number,
   genitiveFirst: boolean,
+  /** Set when the first word is a declined adjective: the length of the stem both forms share. */
+  declinedStem = 0,
 ): KnownMatch | null {
   const { atoms, text } = model
   const n = entry.lowers.length
@@ -86,7 +113,10 @@ function matchEntry(
     const want = entry.atoms[k]
     if (atom === undefined || want === undefined) return null
     let surface = atom.text
-    if (genitiveFirst && k === n - 1) {
+    if (declinedStem > 0 && k === 0) {
+      // "Deutschen" for "Deutsche": compare the shared stem, case included
+      if (surface.slice(0, declinedStem) !== want.slice(0, declinedStem)) return null
+    } else if (genitiveFirst && k === n - 1) {
       surface = surface.slice(0, -1)
       genitive = true
     } else if (atom.lower !== entry.lowers[k]) {
@@ -98,7 +128,7 @@ function matchEntry(
         return null
       }
     }
-    if (!caseMatches(surface, want, model, i + k)) return null
+    if (!(declinedStem > 0 && k === 0) && !caseMatches(surface, want, model, i + k)) return null
     if (k + 1 < n) {
       const nextStart = atoms[i + k + 1]?.start ?? atom.end
       const plainSpace = nextStart - atom.end === 1 && text.charCodeAt(atom.end) === 32
@@ -129,7 +159,17 @@ function matchEntry(
     possessive,
     genitive,
     compoundHead,
+    compoundEnd: compoundHead === null ? null : lastOfHyphenChain(model, last + 1),
   }
+}
+
+/** The last word of the hyphen chain that continues at atom i, or null when it ends at i. */
+function lastOfHyphenChain(model: TextModel, i: number): string | null {
+  let j = i
+  while (j - i < 4 && /^[-‑]$/.test(separatorAfter(model, j)) && model.atoms[j + 1] !== undefined) {
+    j++
+  }
+  return j === i ? null : (model.atoms[j]?.lower ?? null)
 }
 
 /** One- to three-letter lowercase aliases ("io", "eco") are ordinary words far more often. */
