@@ -9,6 +9,7 @@ import {
   groupOrigin,
   leftOrigin,
 } from './group-origins.js'
+import { founderGroups, type ReadSentence } from './founder-groups.js'
 import { happenedAt } from './happened-at.js'
 import { denyMoves, mergeMoves, type OrgOf, personKey } from './merge-moves.js'
 import { isDenial, moveStatus } from './move-status.js'
@@ -59,7 +60,9 @@ export function detectMoves(
   const origins: GroupOrigin[] = []
   const left = new Map<string, OrgRef>()
   let previous: TalentMove[] = []
-  splitSentences(text, lang).forEach((sentence, sentenceIndex) => {
+  const read: ReadSentence[] = []
+  const sentences = splitSentences(text, lang)
+  sentences.forEach((sentence, sentenceIndex) => {
     const ctx = buildSentenceContext(
       text,
       sentence,
@@ -100,8 +103,22 @@ export function detectMoves(
     }
     moves.push(...found)
     if (found.length > 0) previous = found
+    read.push({ ctx, drafts: drafts.length, history: [...history] })
     history.push(...ctx.orgs.filter((o) => !o.anaphor))
   })
+  const moved = new Set(moves.map((m) => m.personId ?? m.person))
+  for (const draft of founderGroups(read, text, lang, moved)) {
+    const sentence = sentences[draft.sentenceIndex] as (typeof sentences)[number]
+    const date = happenedAt(sentence.text, lang, publishedAt)
+    moves.push(
+      toMove(
+        draft,
+        moveStatus(sentence.text, patterns, draft.triggerEnd - sentence.start),
+        date,
+        sentence,
+      ),
+    )
+  }
   const related = (a: OrgOf, b: OrgOf) => {
     if (a.name === b.name) return true
     if (a.id === null || b.id === null) return false

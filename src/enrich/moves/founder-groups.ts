@@ -1,0 +1,252 @@
+import type { EntityMention } from '../entities/mention-types.js'
+import type { DraftMove } from './read-sentence.js'
+import { mostSalient, type OrgRef, type SentenceContext, within } from './sentence-context.js'
+
+/** One sentence as the article-level founder pass sees it. */
+export interface ReadSentence {
+  readonly ctx: SentenceContext
+  /** How many moves the sentence itself stated. */
+  readonly drafts: number
+  /** Organisations named before the sentence. */
+  readonly history: readonly OrgRef[]
+}
+
+// "Its founders are", "Zu den Gründern gehören": the people named after it founded the company.
+const FOUNDERS_CUE: Readonly<Record<string, RegExp>> = {
+  en: /(?<![\p{L}])(?:co-?founders?|founders?|founding team)(?:\s+(?:are|were|include|included)(?![\p{L}])|\s*:)/iu,
+  de: /(?<![\p{L}])(?:(?:zu|unter) den (?:mit)?gründer(?:inne)?n (?:gehören|zählen)|(?:die|seine|ihre|deren|dessen) (?:mit)?gründer(?:innen)? sind|(?:mit)?gründer(?:innen)?(?:team)?\s*:)/iu,
+}
+
+// "The company was started by three researchers", "von drei Forschern gegründet": founders who are
+// counted, not named; the sentences after it name them.
+const COUNTED_FOUNDERS: Readonly<Record<string, RegExp>> = {
+  en: /(?<![\p{L}])(?:(?:co-?)?founded|started|set up|created) by (?:two|three|four|five|a group of|a team of|\d) (?:[\p{L}-]+ ){0,2}?(?:researchers|engineers|scientists|executives|veterans|alumni|former [\p{L}-]+|colleagues|friends)(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:von (?:zwei|drei|vier|fünf|mehreren|\d) (?:[\p{L}-]+ ){0,2}?(?:Forscher(?:inne)?n|Ingenieur(?:inn)?en|Wissenschaftler(?:inne)?n|Managern|Ehemaligen)[^.;]{0,80} gegründet|(?:zwei|drei|vier|fünf|mehrere) (?:[\p{L}-]+ ){0,2}?(?:Forscher|Ingenieure|Wissenschaftler|Manager)[^.;]{0,80} (?:gegründet|gründeten|gründen))(?![\p{L}])/iu,
+}
+
+// A founding told in the news: the article must say a company was (just) founded or launched.
+const FOUNDING_NEWS: Readonly<Record<string, RegExp>> = {
+  en: /(?<![\p{L}])(?:co-?found(?:s|ed|ing)|found(?:s|ed|ing)|launch(?:es|ed) (?:on|in|this|last|today|yesterday|with \d)|(?:a|the) new (?:[\p{L}-]+ )?(?:company|startup|start-up|lab|venture)|unveil(?:s|ed) (?:his|her|their) (?:new )?(?:company|startup|lab|venture)|emerg(?:es|ed) from stealth|(?:came|comes) out of stealth|(?:started|set up) by)(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:gegründet|gründe(?:n|t|te|ten)|Gründung|neue[snm]? (?:[\p{L}-]+ )?(?:Start-up|Startup|Unternehmen|Labor|Firma)|an die Öffentlichkeit|aus dem Verborgenen)(?![\p{L}])/iu,
+}
+
+// A plural subject opening a clause that tells where the founders come from.
+const GROUP_SUBJECT: Readonly<Record<string, RegExp>> = {
+  en: /^(?:they|both|all (?:two|three|four|five|of them)|the (?:two|three|four|five) (?:of them|founders|co-founders|researchers|engineers))(?![\p{L}])/iu,
+  de: /^(?:sie|beide|alle (?:zwei|drei|vier|fünf)|die (?:beiden|drei|vier|fünf) (?:gründer|forscher|ingenieure))(?![\p{L}])/iu,
+}
+
+// Where someone worked before: "previously at", "formerly of", "spent three years at", "come from",
+// "waren zuvor bei", "arbeiteten vorher bei", "kommen von".
+const PAST_WORK: Readonly<Record<string, RegExp>> = {
+  en: /(?<![\p{L}])(?:previously|formerly|before that|used to work|worked|spent [^,.;]{1,40}? (?:at|with)|come from|comes from|came from|(?:are|were) (?:all )?(?:alumni|veterans) of|ex-)(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:zuvor|vorher|früher|davor|bisher|arbeitete(?:n)?|kommen von|kommt von|kamen von|kam von|stammen von|stammt von)(?![\p{L}])/iu,
+}
+
+const LIST_GAP = /^(?:\s*(?:,|and|und|sowie|&)\s*)+$/iu
+
+// How many of the sentences after a counted founding may name the founders.
+const NAMING_WINDOW = 2
+// How many sentences before a founders' list the founding news may be told (besides the headline).
+const NEWS_WINDOW = 4
+
+/**
+ * Founders named apart from the founding, an article-level reading for new companies:
+ * - a founders' list ("Its founders are Jane Roe and John Doe", "Zu den Gründern gehören A, B
+ *   und C") in an article that tells a founding is one founding per name, of the company the
+ *   article is about;
+ * - a founding by counted, unnamed people ("was started by three researchers from X and Y")
+ *   followed by sentences that name people and where they worked ("Roe spent three years at
+ *   DeepMind") is one founding per person so named.
+ * The origin comes from the list's tail ("both formerly of Google"), a following group clause
+ * ("Sie waren zuvor bei DeepMind tätig", "; they previously worked at X") or the person's own
+ * sentence. People who already have a move in the article are left to it.
+ *
+ * @example
+ * founderGroups(sentences, text, 'de', moved) // [founding of Robin Rombach, Stability AI -> Black Forest Labs, ...]
+ */
+export function founderGroups(
+  sentences: readonly ReadSentence[],
+  text: string,
+  lang: string,
+  moved: ReadonlySet<string>,
+): DraftMove[] {
+  const key = lang === 'de' ? 'de' : 'en'
+  const out: DraftMove[] = []
+  const taken = new Set(moved)
+  const add = (
+    person: EntityMention,
+    from: OrgRef | null,
+    to: OrgRef | null,
+    index: number,
+    cueStart: number,
+    cueEnd: number,
+  ) => {
+    const id = person.entityId ?? person.canonical
+    if (taken.has(id)) return
+    taken.add(id)
+    const orgs = (from === null ? 0 : 1) + (to === null ? 0 : 1)
+    out.push({
+      person,
+      kind: 'founding',
+      from,
+      to,
+      role: null,
+      sentenceIndex: index,
+      triggerStart: cueStart,
+      triggerEnd: cueEnd,
+      confidence: 0.55 + (orgs > 0 ? 0.15 : 0) + (orgs > 1 ? 0.1 : 0),
+      forced: false,
+    })
+  }
+  sentences.forEach((read, index) => {
+    const { ctx } = read
+    if (ctx.vetoed || read.drafts > 0) return
+    const sentenceText = ctx.sentence.text
+    const base = ctx.sentence.start
+    const cue = FOUNDERS_CUE[key]?.exec(sentenceText)
+    if (cue !== undefined && cue !== null) {
+      const cueEnd = base + cue.index + cue[0].length
+      if (!foundingNews(sentences, index, key)) return
+      const founders = listAfter(ctx, text, cueEnd)
+      if (founders.length === 0) return
+      const last = founders.at(-1) as EntityMention
+      const origin =
+        originAfter(ctx, text, last.end, key) ??
+        clauseOrigin(ctx, text, last.end, key) ??
+        groupOrigin(sentences[index + 1], text, key)
+      const company = companyOf(ctx, read.history, base + cue.index, origin)
+      for (const person of founders) add(person, origin, company, index, base + cue.index, cueEnd)
+      return
+    }
+    const counted = COUNTED_FOUNDERS[key]?.exec(sentenceText)
+    if (counted === undefined || counted === null) return
+    const origins = new Set(
+      ctx.orgs.filter((o) => !o.anaphor && o.start >= base + counted.index).map((o) => o.canonical),
+    )
+    const company = companyOf(ctx, read.history, base + counted.index, null, origins)
+    for (let k = index + 1; k <= index + NAMING_WINDOW && k < sentences.length; k++) {
+      const next = sentences[k] as ReadSentence
+      if (next.drafts > 0) break
+      for (const person of next.ctx.persons) {
+        const from = originAfter(next.ctx, text, person.end, key, true)
+        if (from === null || from.canonical === company?.canonical) continue
+        add(
+          person,
+          from,
+          company,
+          index,
+          base + counted.index,
+          base + counted.index + counted[0].length,
+        )
+      }
+    }
+  })
+  return out
+}
+
+/** The headline or one of the sentences up to this one tells a founding. */
+function foundingNews(sentences: readonly ReadSentence[], index: number, key: string): boolean {
+  const news = FOUNDING_NEWS[key] as RegExp
+  for (let k = 0; k <= index; k++) {
+    if (k !== 0 && k < index - NEWS_WINDOW) continue
+    const read = sentences[k] as ReadSentence
+    if (news.test(read.ctx.sentence.text)) return true
+    // "launched a model" is not a founding: triggers that need a company after them do not count.
+    const founds = (t: SentenceContext['triggers'][number]) =>
+      t.rule.frame === 'found' &&
+      !t.background &&
+      !t.rule.needsOrgAfter &&
+      !t.rule.needsOrgRightAfter
+    if (read.ctx.triggers.some(founds)) return true
+  }
+  return false
+}
+
+/** The people listed right after the cue: "A, B und C", stopping at the first other word. */
+function listAfter(ctx: SentenceContext, text: string, from: number): EntityMention[] {
+  const list: EntityMention[] = []
+  let at = from
+  for (const person of ctx.persons) {
+    if (person.start < from) continue
+    if (within(ctx.background, person.start, person.end)) break
+    const gap = text.slice(at, person.start)
+    if (list.length === 0 ? gap.trim() !== '' : !LIST_GAP.test(gap)) break
+    list.push(person)
+    at = person.end
+  }
+  return list
+}
+
+/**
+ * The organisation a past-work phrase after `from` in the same clause names ("both formerly of
+ * Google", "spent three years at DeepMind"). With `ownClause`, the phrase must follow the person
+ * before any other person is named.
+ */
+function originAfter(
+  ctx: SentenceContext,
+  text: string,
+  from: number,
+  key: string,
+  ownClause = false,
+): OrgRef | null {
+  const past = PAST_WORK[key] as RegExp
+  const stop = ctx.strongBreaks.find((b) => b >= from) ?? ctx.sentence.end
+  for (const org of ctx.orgs) {
+    if (org.anaphor || org.start < from || org.end > stop) continue
+    if (ownClause && ctx.persons.some((p) => p.start > from && p.end <= org.start)) {
+      // "Lample, the chief scientist, and Lacroix, ..., both come from Meta": a list shares it.
+      const between = ctx.persons.filter((p) => p.start > from && p.end <= org.start)
+      const lastBetween = between.at(-1) as EntityMention
+      if (!past.test(text.slice(lastBetween.end, org.start))) return null
+      if (!/(?<![\p{L}])(?:both|all|beide|alle)(?![\p{L}])/iu.test(text.slice(from, org.start)))
+        return null
+      return org
+    }
+    return past.test(text.slice(from, org.start)) ? org : null
+  }
+  return null
+}
+
+/** "...; sie arbeiteten zuvor bei DeepMind": the origin the next clause of the list's sentence gives. */
+function clauseOrigin(
+  ctx: SentenceContext,
+  text: string,
+  from: number,
+  key: string,
+): OrgRef | null {
+  const edge = ctx.strongBreaks.find((b) => b >= from)
+  if (edge === undefined) return null
+  const rest = text.slice(edge + 1, ctx.sentence.end)
+  const lead = rest.length - rest.trimStart().length
+  if (!(GROUP_SUBJECT[key] as RegExp).test(rest.trimStart())) return null
+  const start = edge + 1 + lead
+  if (ctx.persons.some((p) => p.start >= start)) return null
+  return originAfter(ctx, text, start, key)
+}
+
+/** "Sie waren zuvor bei Stability AI tätig": the origin a following group clause gives. */
+function groupOrigin(read: ReadSentence | undefined, text: string, key: string): OrgRef | null {
+  if (read === undefined || read.drafts > 0 || read.ctx.persons.length > 0) return null
+  const start = read.ctx.sentence.start
+  if (!(GROUP_SUBJECT[key] as RegExp).test(read.ctx.sentence.text)) return null
+  return originAfter(read.ctx, text, start, key)
+}
+
+/**
+ * The company founded: one named in the sentence before the cue ("Acme's founders"), else the
+ * organisation the article is about so far (named most), leaving out origins.
+ */
+function companyOf(
+  ctx: SentenceContext,
+  history: readonly OrgRef[],
+  cueStart: number,
+  origin: OrgRef | null,
+  origins: ReadonlySet<string> = new Set(),
+): OrgRef | null {
+  const skip = (o: OrgRef) => o.canonical === origin?.canonical || origins.has(o.canonical)
+  const before = ctx.orgs.filter((o) => !o.anaphor && o.end <= cueStart && !skip(o))
+  const named = before.at(-1)
+  if (named !== undefined && cueStart - named.end <= 30) return named
+  return mostSalient(history.filter((o) => !skip(o))) ?? null
+}
