@@ -32,7 +32,7 @@ export interface TriggerRule {
   readonly promoteIfSame?: boolean
   /** "launched": only a founding when an organisation follows closely (not "launched a model"). */
   readonly needsOrgAfter?: boolean
-  /** "starts Eureka Labs", "founding Thinking Machines": a founding only with a company as object. */
+  /** "starts Eureka Labs", "going back to OpenAI": a move only with a company as object. */
   readonly needsOrgRightAfter?: boolean
 }
 

@@ -51,6 +51,15 @@ export const PATTERNS_EN: MovePatterns = {
       kind: 'hire',
     },
     {
+      // "are going back to OpenAI"; not "went back to the drawing board".
+      name: 'en:go-back',
+      pattern: w('(?:go|goes|going|went|com(?:e|es|ing)|came) back to'),
+      frame: 'join',
+      mover: 'before',
+      kind: 'hire',
+      needsOrgRightAfter: true,
+    },
+    {
       name: 'en:found',
       pattern: w(
         `co-?found(?:s|ed)?|found(?:s|ed)|(?:co-?)?founding (?:a|an|his|her|their) (?:own |new )?${ORG_NOUN}|(?:to|will|would) found|start(?:s|ed|ing)? (?:a|an|his|her|their|its)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,3}?${ORG_NOUN}|set(?:s|ting)? up (?:a|an|his|her|their)? ?(?:own )?(?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|unveil(?:s|ed|ing)? (?:his|her|their) (?:new )?${ORG_NOUN}|(?:become|becomes|became|becoming) a (?:startup |company )?founder(?: again)?|rais(?:e|es|ed|ing) money for (?:a|an|his|her) (?:new )?(?:[\\p{L}-]+ ){0,2}?${ORG_NOUN}|build (?:his|her|their) own ${ORG_NOUN}`,

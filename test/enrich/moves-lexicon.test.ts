@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
+
+// Trigger words added to the lexicons, each with a case it catches and a near miss. Names are made up.
+
+const PUBLISHED = '2025-06-20T08:00:00Z'
+
+function moves(text: string, lang: 'en' | 'de'): string[] {
+  return analyzeMoves(text, lang, { publishedAt: PUBLISHED })
+    .filter((m) => m.status === 'reported')
+    .map((m) => `${m.person} ${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'}`)
+}
+
+describe('en: "going back to" a company is a join', () => {
+  it('catches "are also going back to"', () => {
+    expect(
+      moves(
+        'Two more Brightline Labs co-founders, Jane Roe and John Doe, are also going back to Google.',
+        'en',
+      ),
+    ).toEqual(['Jane Roe hire Brightline Labs>Google', 'John Doe hire Brightline Labs>Google'])
+  })
+
+  it('near miss: going back to a plan is no move', () => {
+    expect(
+      moves('Jane Roe went back to the drawing board after the Brightline Labs demo.', 'en'),
+    ).toEqual([])
+  })
+})
