@@ -59,6 +59,10 @@ function hitsAt(model: TextModel, kb: KnowledgeBase, kind: Kind, i: number): rea
     let any = false
     if (atom !== undefined) for (const index of indexes) any ||= index.has(atom.lower)
     hits = any ? allAt(model, i, indexes) : NONE
+    if (hits.length === 0 && kind === 'roles' && model.lang !== 'en' && atom !== undefined) {
+      const compound = compoundRoleAt(kb, atom.text, atom.lower)
+      if (compound !== null) hits = [{ first: i, last: i, phrase: compound }]
+    }
     table[i] = hits
   }
   return hits
@@ -112,6 +116,47 @@ function endingAt(model: TextModel, kb: KnowledgeBase, kind: Kind, last: number)
   for (let first = Math.max(0, last - 5); first <= last; first++) {
     const hit = hitsAt(model, kb, kind, first).find((h) => h.last === last)
     if (hit !== undefined) return hit
+  }
+  return null
+}
+
+// Role words that head German compounds often enough to be read inside them. "Leiter" is left out
+// (Halbleiter, Feuerleiter: a ladder), and so are "Sprecher" (Lautsprecher) and "Partner"
+// (Kooperationspartner stands before companies).
+const NOT_COMPOUND_HEADS = new Set([
+  'leiter',
+  'leiterin',
+  'sprecher',
+  'sprecherin',
+  'partner',
+  'partnerin',
+])
+const compoundHeads = new WeakMap<KnowledgeBase, readonly string[]>()
+
+/**
+ * A German compound that ends in a one-word role: "Miterfinder" (Erfinder), "Sicherheitschef"
+ * (Chef), "Konzernvorstand" (Vorstand), "Spieleentwickler" (Entwickler). The word must be
+ * capitalised and the part before the role at least three letters long. Returns the role pattern.
+ */
+function compoundRoleAt(kb: KnowledgeBase, text: string, lower: string): string | null {
+  if (lower.length < 7 || text === lower || text === text.toUpperCase()) return null
+  let heads = compoundHeads.get(kb)
+  if (heads === undefined) {
+    const list: string[] = []
+    for (const entries of kb.roles.de.values()) {
+      for (const entry of entries) {
+        const only = entry.atoms[0] ?? ''
+        if (entry.atoms.length !== 1 || only === only.toLowerCase() || only.length < 4) continue
+        if (only === only.toUpperCase() || NOT_COMPOUND_HEADS.has(entry.lowers[0] ?? '')) continue
+        list.push(entry.lowers[0] ?? '')
+      }
+    }
+    // longest first, so "Chefin" wins over "Chef"
+    heads = list.sort((a, b) => b.length - a.length)
+    compoundHeads.set(kb, heads)
+  }
+  for (const head of heads) {
+    if (lower.length - head.length >= 3 && lower.endsWith(head)) return head
   }
   return null
 }

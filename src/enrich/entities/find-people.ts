@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { Candidate } from './candidate.js'
 import { NAME_PARTICLES, SPEECH_VERBS } from './context-words.js'
-import { isCueNoun, roleAt } from './cue-lookup.js'
+import { isCueNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import type { AcceptedMatch } from './judge-known.js'
 import type { NameGroup } from './name-groups.js'
 import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from './text-model.js'
@@ -208,6 +208,8 @@ function hasRoleNearby(model: TextModel, kb: KnowledgeBase, first: number, last:
   const sepBefore = separatorBefore(model, first)
   if (/^\s+$/.test(sepBefore) || /^,\s+$/.test(sepBefore)) {
     const comma = sepBefore.includes(',')
+    // a role of several words that ends right before the name: "chief executive X", "co-creator X"
+    if (!comma && roleEndingAt(model, kb, first - 1) !== null) return true
     for (let j = first - 1; j >= 0 && j >= first - 8; j--) {
       const hit = roleAt(model, kb, j)
       if (hit !== null && (comma ? hit.last < first : hit.last === first - 1)) return true
