@@ -132,7 +132,12 @@ describe('scheduler', () => {
     expect(beat.rss_mb).toBeGreaterThanOrEqual(beat.heap_mb ?? Number.POSITIVE_INFINITY)
     let printed = ''
     const io: Io = {
-      stdout: { write: (s: string) => void (printed += s), isTTY: false },
+      stdout: {
+        write: (s: string) => {
+          printed += s
+        },
+        isTTY: false,
+      },
       stderr: { write: () => undefined, isTTY: false },
       env: { LOG_LEVEL: 'silent', NO_COLOR: '1' },
       cwd: tmp.dir,
