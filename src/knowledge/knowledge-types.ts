@@ -18,6 +18,13 @@ export interface KnowledgeEntity {
   readonly ambiguous?: boolean
   /** People only: organisations they are known for. */
   readonly orgs?: readonly string[]
+  /**
+   * People only: the family name, set for names that outlets write in either order (Chinese,
+   * Japanese and Korean names: "Liang Wenfeng" and "Wenfeng Liang", "Masayoshi Son" and "Son
+   * Masayoshi"). The loader adds the other order of every two-word alias that contains it, and it,
+   * not the last word, is the surname that short mentions resolve to.
+   */
+  readonly familyName?: string
 }
 
 /** What an alias points at. */

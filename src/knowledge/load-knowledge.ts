@@ -150,7 +150,14 @@ function buildKnowledgeBase(data: ShippedData, extras: readonly KnowledgeEntity[
   const surnames = new Map<string, string[]>()
   for (const entity of entities.values()) {
     const target: AliasTarget = { entityId: entity.id, kind: entity.kind }
-    const names = unique([entity.name, ...(entity.aliases ?? []), ...(entity.formerNames ?? [])])
+    const names = unique(
+      withBothOrders(
+        [entity.name, ...(entity.aliases ?? []), ...(entity.formerNames ?? [])],
+        entity.kind === 'person' ? entity.familyName : undefined,
+      ),
+    )
+    const family = entity.kind === 'person' ? entity.familyName : undefined
+    if (family !== undefined) addSurname(surnames, foldName(family), entity.id)
     for (const name of names) {
       // A shipped alias that is also a stop word ("AI", "Cloud") would fire everywhere.
       if (name !== entity.name && stopNames.has(foldName(name))) continue
@@ -158,7 +165,7 @@ function buildKnowledgeBase(data: ShippedData, extras: readonly KnowledgeEntity[
       if (seen.has(key)) continue
       seen.add(key)
       aliasItems.push({ phrase: name, value: target })
-      if (entity.kind === 'person') indexSurname(surnames, name, entity.id)
+      if (entity.kind === 'person' && family === undefined) indexSurname(surnames, name, entity.id)
     }
   }
 
@@ -196,10 +203,33 @@ function indexSurname(surnames: Map<string, string[]>, name: string, id: string)
   const atoms = splitAtoms(name)
   const last = atoms.at(-1)
   if (atoms.length < 2 || last === undefined) return
-  const key = foldName(last.text)
+  addSurname(surnames, foldName(last.text), id)
+}
+
+function addSurname(surnames: Map<string, string[]>, key: string, id: string): void {
   const ids = surnames.get(key)
   if (ids === undefined) surnames.set(key, [id])
   else if (!ids.includes(id)) ids.push(id)
+}
+
+/**
+ * The names plus, for a known family name, the other order of every two-word name that holds it
+ * ("Liang Wenfeng" → also "Wenfeng Liang").
+ *
+ * @example
+ * withBothOrders(['Masayoshi Son'], 'Son') // ['Masayoshi Son', 'Son Masayoshi']
+ */
+export function withBothOrders(names: readonly string[], familyName: string | undefined): string[] {
+  if (familyName === undefined || familyName.trim() === '') return [...names]
+  const all = [...names]
+  for (const name of names) {
+    const words = name.trim().split(/\s+/)
+    if (words.length !== 2) continue
+    const [a, b] = words
+    if (a === familyName && b !== undefined) all.push(`${b} ${a}`)
+    else if (b === familyName && a !== undefined) all.push(`${b} ${a}`)
+  }
+  return all
 }
 
 /** Brand words that end names and stay in them; everything abbreviated is a legal form. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { withBothOrders } from '../../src/knowledge/load-knowledge.js'
 
 const dataDir = fileURLToPath(new URL('../../src/knowledge/data/', import.meta.url))
 const readJson = (name: string): unknown => JSON.parse(readFileSync(`${dataDir}${name}`, 'utf8'))
@@ -57,6 +58,7 @@ interface Person {
   aliases: string[]
   orgs: string[]
   wikidata: string | null
+  familyName?: string
 }
 interface RoleWord {
   pattern: string
@@ -86,11 +88,12 @@ const isStringArray = (v: unknown): v is string[] =>
 const fold = (text: string): string =>
   text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
 
-const surfaceForms = (e: Org | Person): string[] => [
-  e.name,
-  ...e.aliases,
-  ...('formerNames' in e ? e.formerNames : []),
-]
+// the recognizer also matches the other order of names with a family name ("Wenfeng Liang")
+const surfaceForms = (e: Org | Person): string[] =>
+  withBothOrders(
+    [e.name, ...e.aliases, ...('formerNames' in e ? e.formerNames : [])],
+    'orgs' in e ? e.familyName : undefined,
+  )
 
 /** folded alias -> ids of the entities that carry it */
 function aliasIndex(list: (Org | Person)[]): Map<string, string[]> {
@@ -194,15 +197,22 @@ describe('people.json', () => {
   it('has at least 320 people of the right shape', () => {
     expect(people.length).toBeGreaterThanOrEqual(320)
     for (const p of people) {
-      expect(Object.keys(p).sort(), p.id).toEqual(
-        ['aliases', 'id', 'kind', 'name', 'orgs', 'wikidata'].sort(),
-      )
+      const keys = ['aliases', 'id', 'kind', 'name', 'orgs', 'wikidata']
+      if (p.familyName !== undefined) keys.push('familyName')
+      expect(Object.keys(p).sort(), p.id).toEqual(keys.sort())
       expect(p.id, p.id).toMatch(/^person:[a-z0-9][a-z0-9-]*$/)
       expect(p.kind, p.id).toBe('person')
       expect(isStringArray(p.aliases), p.id).toBe(true)
       expect(p.aliases, p.id).toContain(p.name)
       expect(isStringArray(p.orgs), p.id).toBe(true)
       if (p.wikidata !== null) expect(p.wikidata, p.id).toMatch(WIKIDATA)
+    }
+  })
+
+  it('sets a family name only as one whole word of the name', () => {
+    for (const p of people) {
+      if (p.familyName === undefined) continue
+      expect(p.name.split(/\s+/), p.id).toContain(p.familyName)
     }
   })
 

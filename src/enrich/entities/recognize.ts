@@ -103,7 +103,14 @@ function fullNamesOf(placed: readonly Candidate[], text: string, kb: KnowledgeBa
     const canonical = c.canonical ?? canonicalName(text.slice(c.start, c.end), c.kind, kb)
     const atoms = splitAtoms(canonical)
     if (atoms.length < 2) continue
-    const key = c.kind === 'person' ? atoms.at(-1) : atoms[0]
+    // a family name the knowledge base knows beats the last word ("Liang Wenfeng" → "Liang")
+    const family = c.entityId === null ? undefined : kb.entities.get(c.entityId)?.familyName
+    const key =
+      family !== undefined
+        ? splitAtoms(family).at(-1)
+        : c.kind === 'person'
+          ? atoms.at(-1)
+          : atoms[0]
     if (key === undefined || key.text.length < 2) continue
     if (c.kind === 'org' && (c.entityId !== null || kb.stopNames.has(foldName(key.text)))) continue
     names.push({ kind: c.kind, entityId: c.entityId, canonical, keys: [foldName(key.text)] })
