@@ -16,6 +16,7 @@ import { isDenial, moveStatus } from './move-status.js'
 import type { MovePatterns } from './pattern-types.js'
 import { PATTERNS_DE } from './patterns-de.js'
 import { PATTERNS_EN } from './patterns-en.js'
+import { roleStatements } from './role-statements.js'
 import { type DraftMove, readSentence } from './read-sentence.js'
 import { buildSentenceContext, type OrgRef } from './sentence-context.js'
 import { settleMoves } from './settle-moves.js'
@@ -107,18 +108,23 @@ export function detectMoves(
     history.push(...ctx.orgs.filter((o) => !o.anaphor))
   })
   const moved = new Set(moves.map((m) => m.personId ?? m.person))
-  for (const draft of founderGroups(read, text, lang, moved)) {
+  const addDraft = (draft: DraftMove) => {
     const sentence = sentences[draft.sentenceIndex] as (typeof sentences)[number]
     const date = happenedAt(sentence.text, lang, publishedAt)
-    moves.push(
-      toMove(
-        draft,
-        moveStatus(sentence.text, patterns, draft.triggerEnd - sentence.start),
-        date,
-        sentence,
-      ),
+    const move = toMove(
+      draft,
+      moveStatus(sentence.text, patterns, draft.triggerEnd - sentence.start),
+      date,
+      sentence,
     )
+    moves.push(move)
+    moved.add(move.personId ?? move.person)
   }
+  for (const draft of founderGroups(read, text, lang, moved)) addDraft(draft)
+  const founded = moves
+    .filter((m) => m.kind === 'founding' && m.status === 'reported' && m.toOrg !== null)
+    .map((m) => ({ canonical: m.toOrg as string, entityId: m.toOrgId }))
+  for (const draft of roleStatements(read, text, lang, founded, moved)) addDraft(draft)
   const related = (a: OrgOf, b: OrgOf) => {
     if (a.name === b.name) return true
     if (a.id === null || b.id === null) return false
