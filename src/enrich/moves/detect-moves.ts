@@ -9,6 +9,7 @@ import {
   groupOrigin,
   leftOrigin,
 } from './group-origins.js'
+import { colonLists } from './colon-lists.js'
 import { founderGroups, type ReadSentence } from './founder-groups.js'
 import { happenedAt } from './happened-at.js'
 import { denyMoves, mergeMoves, type OrgOf, personKey } from './merge-moves.js'
@@ -125,6 +126,7 @@ export function detectMoves(
     .filter((m) => m.kind === 'founding' && m.status === 'reported' && m.toOrg !== null)
     .map((m) => ({ canonical: m.toOrg as string, entityId: m.toOrgId }))
   for (const draft of roleStatements(read, text, lang, founded, moved)) addDraft(draft)
+  for (const draft of colonLists(read, text, lang, [...moves], moved)) addDraft(draft)
   const related = (a: OrgOf, b: OrgOf) => {
     if (a.name === b.name) return true
     if (a.id === null || b.id === null) return false
