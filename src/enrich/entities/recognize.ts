@@ -7,6 +7,7 @@ import { type FullName, resolveShortForms } from './coreference.js'
 import { findUnknownOrgs } from './find-orgs.js'
 import { findUnknownPeople } from './find-people.js'
 import { type AcceptedMatch, judgeKnownMatches } from './judge-known.js'
+import { resolveInstitutionShortForms } from './institution-short-forms.js'
 import { findKnownNames } from './known-names.js'
 import type { EntityMention } from './mention-types.js'
 import { findNameGroups } from './name-groups.js'
@@ -23,7 +24,9 @@ export type { EntityMention, MentionVia } from './mention-types.js'
  * 2. unknown people (first name, role word, speech verb), which may take a known one-word company
  *    name as surname ("Peter Bosch");
  * 3. unknown organisations (legal suffix, role compound, cue phrase);
- * 4. short forms (surnames, first words of organisation names) resolved to the full names above.
+ * 4. short forms (surnames, first words of organisation names) resolved to the full names above;
+ * 5. an institution's head noun after an article ("the Commission") resolved to the institution
+ *    the text named in full before it.
  *
  * Canonical names: the knowledge-base name for known entities; for unknown ones the surface with
  * spaces collapsed, possessives dropped and, for organisations, a trailing legal form dropped
@@ -61,6 +64,8 @@ export function recognizeEntities(
   for (const c of known) if (c.kind === 'org') place(c)
   for (const c of findUnknownOrgs(model, kb, groups, owners)) place(c)
   for (const c of resolveShortForms(model, kb, fullNamesOf(placed, text, kb), owners)) place(c)
+  const orgs = placed.filter((c) => c.kind === 'org' && c.via !== 'coreference')
+  for (const c of resolveInstitutionShortForms(model, kb, orgs, owners)) place(c)
 
   const mentions: EntityMention[] = []
   for (const c of placed.sort((a, b) => a.start - b.start)) {
