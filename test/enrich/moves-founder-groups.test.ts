@@ -140,3 +140,81 @@ describe('counted founders named in the next sentences', () => {
     expect(moves(text, 'de')).toEqual([])
   })
 })
+
+describe('founders named in the passive or as a description', () => {
+  it('en: "The startup was founded by A and B, both formerly of X"', () => {
+    const text = [
+      'Brightline Labs emerges from stealth',
+      'Brightline Labs emerged from stealth on Tuesday with 20 million dollars. The startup was founded by Jane Roe and John Doe, both formerly of Google.',
+    ].join('\n\n')
+    expect(moves(text, 'en')).toEqual([
+      'Jane Roe founding Google>Brightline Labs',
+      'John Doe founding Google>Brightline Labs',
+    ])
+  })
+
+  it('en: each founder with the employer a later sentence gives them', () => {
+    const text = [
+      'Brightline Labs raises a seed round',
+      'Brightline Labs, a new AI startup, raised 20 million dollars. The company was co-founded by Jane Roe and John Doe. Roe spent three years at DeepMind; Doe came from Meta.',
+    ].join('\n\n')
+    expect(moves(text, 'en')).toEqual([
+      'Jane Roe founding Google DeepMind>Brightline Labs',
+      'John Doe founding Meta>Brightline Labs',
+    ])
+  })
+
+  it('en: near miss, a company founded years ago in a story about a founding', () => {
+    const text = [
+      'Brightline Labs emerges from stealth',
+      'Brightline Labs emerged from stealth on Tuesday. Its lead investor was founded in 2015 by Jane Roe and John Doe.',
+    ].join('\n\n')
+    expect(moves(text, 'en')).toEqual([])
+  })
+
+  it('en: near miss, "was founded by" in a story that tells no founding', () => {
+    const text = [
+      'Brightline Labs ships a chemistry model',
+      'Brightline Labs released the model on Tuesday. The startup was founded by Jane Roe and John Doe.',
+    ].join('\n\n')
+    expect(moves(text, 'en')).toEqual([])
+  })
+
+  it('de: "Gegründet wurde es von A und B, die zuvor bei X arbeiteten"', () => {
+    const text = [
+      'Neues KI-Start-up Brightline Labs',
+      'In Berlin ist das KI-Start-up Brightline Labs an den Start gegangen. Gegründet wurde es von Anna Weber und Ben Keller, die zuvor bei SAP arbeiteten.',
+    ].join('\n\n')
+    expect(moves(text, 'de')).toEqual([
+      'Anna Weber founding SAP>Brightline Labs',
+      'Ben Keller founding SAP>Brightline Labs',
+    ])
+  })
+
+  it('de: "Hinter dem Unternehmen stehen A und B. Beide arbeiteten zuvor bei X."', () => {
+    const text = [
+      'Neues KI-Start-up Brightline Labs',
+      'Das Berliner Start-up Brightline Labs hat 20 Millionen Euro eingesammelt. Hinter dem Unternehmen stehen Anna Weber und Ben Keller. Beide arbeiteten zuvor bei SAP.',
+    ].join('\n\n')
+    expect(moves(text, 'de')).toEqual([
+      'Anna Weber founding SAP>Brightline Labs',
+      'Ben Keller founding SAP>Brightline Labs',
+    ])
+  })
+
+  it('de: near miss, investors behind the company are not its founders', () => {
+    const text = [
+      'Neues KI-Start-up Brightline Labs',
+      'Das Berliner Start-up Brightline Labs hat 20 Millionen Euro eingesammelt. Hinter dem Unternehmen stehen Investoren wie Anna Weber und Ben Keller.',
+    ].join('\n\n')
+    expect(moves(text, 'de')).toEqual([])
+  })
+
+  it('de: near miss, a company founded years ago', () => {
+    const text = [
+      'Neues KI-Start-up Brightline Labs',
+      'In Berlin ist das KI-Start-up Brightline Labs an den Start gegangen. Sein Investor wurde 2012 von Anna Weber und Ben Keller gegründet.',
+    ].join('\n\n')
+    expect(moves(text, 'de')).toEqual([])
+  })
+})

@@ -121,7 +121,7 @@ export function detectMoves(
     moves.push(move)
     moved.add(move.personId ?? move.person)
   }
-  for (const draft of founderGroups(read, text, lang, moved)) addDraft(draft)
+  for (const draft of founderGroups(read, text, lang, moved, publishedAt)) addDraft(draft)
   const founded = moves
     .filter((m) => m.kind === 'founding' && m.status === 'reported' && m.toOrg !== null)
     .map((m) => ({ canonical: m.toOrg as string, entityId: m.toOrgId }))

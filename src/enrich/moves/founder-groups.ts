@@ -17,6 +17,17 @@ const FOUNDERS_CUE: Readonly<Record<string, RegExp>> = {
   de: /(?<![\p{L}])(?:(?:zu|unter) den (?:mit)?gründer(?:inne)?n (?:gehören|zählen)|(?:die|seine|ihre|deren|dessen) (?:mit)?gründer(?:innen)? sind|(?:mit)?gründer(?:innen)?(?:team)?\s*:)/iu,
 }
 
+// "The startup was founded by", "Gegründet wurde es von", "Hinter dem Start-up stehen", "Its
+// co-founders, ...": a founding told in the passive or as a description, the founders named next.
+// Without a founding told elsewhere in the article these are history.
+const PASSIVE_CUE: Readonly<Record<string, RegExp>> = {
+  en: /(?<![\p{L}])(?:(?:was|were|has been|had been) (?:co-?)?founded (?:earlier this (?:year|month) |this (?:year|month) |last (?:year|month) )?by|(?:its|their|the)(?: company(?:'s|’s)| startup(?:'s|’s))? (?:co-?)?founders?,?(?=\s+\p{Lu}))/iu,
+  de: /(?<![\p{L}])(?:gegründet (?:wurde (?:es|das Unternehmen|das Start-up|das Startup|die Firma) von|haben (?:es|das Unternehmen|das Start-up|das Startup|die Firma))|(?:wurde|ist) (?:es |das Unternehmen |das Start-up |das Startup |die Firma )?von(?=[^.;]{3,120}gegründet)|hinter (?:dem|der) (?:Unternehmen|Start-up|Startup|Firma|Labor) (?:stehen|stecken)|(?:die|seine|ihre|deren|dessen) (?:Mit)?gründer(?:innen)?(?=,?\s+\p{Lu}))/iu,
+}
+
+// A year in the sentence other than the story's: the founding is history ("founded in 2015 by").
+const YEAR = /(?<![\p{N}])((?:19|20)\d{2})(?![\p{N}])/gu
+
 // "The company was started by three researchers", "von drei Forschern gegründet": founders who are
 // counted, not named; the sentences after it name them.
 const COUNTED_FOUNDERS: Readonly<Record<string, RegExp>> = {
@@ -27,7 +38,7 @@ const COUNTED_FOUNDERS: Readonly<Record<string, RegExp>> = {
 // A founding told in the news: the article must say a company was (just) founded or launched.
 const FOUNDING_NEWS: Readonly<Record<string, RegExp>> = {
   en: /(?<![\p{L}])(?:co-?found(?:s|ed|ing)|found(?:s|ed|ing)|launch(?:es|ed) (?:on|in|this|last|today|yesterday|with \d)|(?:a|the) new (?:[\p{L}-]+ )?(?:company|startup|start-up|lab|venture)|unveil(?:s|ed) (?:his|her|their) (?:new )?(?:company|startup|lab|venture)|emerg(?:es|ed) from stealth|(?:came|comes) out of stealth|(?:started|set up) by)(?![\p{L}])/iu,
-  de: /(?<![\p{L}])(?:gegründet|gründe(?:n|t|te|ten)|Gründung|neue[snm]? (?:[\p{L}-]+ )?(?:Start-up|Startup|Unternehmen|Labor|Firma)|an die Öffentlichkeit|aus dem Verborgenen)(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:gegründete[nrms]?|gegründet|gründe(?:n|t|te|ten)|Gründung|neue[snm]? (?:[\p{L}-]+ )?(?:[\p{L}]+-)?(?:Start-up|Startup|Unternehmen|Labor|Firma)|an den Start gegangen|an die Öffentlichkeit|aus dem Verborgenen)(?![\p{L}])/iu,
 }
 
 // A plural subject opening a clause that tells where the founders come from.
@@ -70,6 +81,7 @@ export function founderGroups(
   text: string,
   lang: string,
   moved: ReadonlySet<string>,
+  publishedAt: string | null = null,
 ): DraftMove[] {
   const key = lang === 'de' ? 'de' : 'en'
   const out: DraftMove[] = []
@@ -104,19 +116,35 @@ export function founderGroups(
     if (ctx.vetoed || read.drafts > 0) return
     const sentenceText = ctx.sentence.text
     const base = ctx.sentence.start
-    const cue = FOUNDERS_CUE[key]?.exec(sentenceText)
-    if (cue !== undefined && cue !== null) {
-      const cueEnd = base + cue.index + cue[0].length
-      if (!foundingNews(sentences, index, key)) return
-      const founders = listAfter(ctx, text, cueEnd)
-      if (founders.length === 0) return
+    const listed = FOUNDERS_CUE[key]?.exec(sentenceText) ?? null
+    const passive = listed === null ? (PASSIVE_CUE[key]?.exec(sentenceText) ?? null) : null
+    const cue = listed ?? passive
+    const cueEnd = cue === null ? 0 : base + cue.index + cue[0].length
+    const founders =
+      cue === null ||
+      !foundingNews(sentences, index, key, passive !== null) ||
+      (passive !== null && oldYear(sentenceText, publishedAt))
+        ? []
+        : listAfter(ctx, text, cueEnd, passive !== null)
+    if (cue !== null && founders.length > 0) {
       const last = founders.at(-1) as EntityMention
-      const origin =
+      const shared =
         originAfter(ctx, text, last.end, key) ??
         clauseOrigin(ctx, text, last.end, key) ??
         groupOrigin(sentences[index + 1], text, key)
-      const company = companyOf(ctx, read.history, base + cue.index, origin)
-      for (const person of founders) add(person, origin, company, index, base + cue.index, cueEnd)
+      const origins = founders.map(
+        (person) => shared ?? personOrigin(sentences, index, text, key, person),
+      )
+      const company = companyOf(
+        ctx,
+        read.history,
+        base + cue.index,
+        shared,
+        new Set(origins.flatMap((o) => (o === null ? [] : [o.canonical]))),
+      )
+      founders.forEach((person, k) => {
+        add(person, origins[k] ?? null, company, index, base + cue.index, cueEnd)
+      })
       return
     }
     const counted = COUNTED_FOUNDERS[key]?.exec(sentenceText)
@@ -145,11 +173,20 @@ export function founderGroups(
   return out
 }
 
-/** The headline or one of the sentences up to this one tells a founding. */
-function foundingNews(sentences: readonly ReadSentence[], index: number, key: string): boolean {
+/**
+ * The headline or one of the sentences up to this one tells a founding; with `elsewhere`, one
+ * other than this one.
+ */
+function foundingNews(
+  sentences: readonly ReadSentence[],
+  index: number,
+  key: string,
+  elsewhere = false,
+): boolean {
   const news = FOUNDING_NEWS[key] as RegExp
   for (let k = 0; k <= index; k++) {
     if (k !== 0 && k < index - NEWS_WINDOW) continue
+    if (elsewhere && k === index) continue
     const read = sentences[k] as ReadSentence
     if (news.test(read.ctx.sentence.text)) return true
     // "launched a model" is not a founding: triggers that need a company after them do not count.
@@ -163,13 +200,22 @@ function foundingNews(sentences: readonly ReadSentence[], index: number, key: st
   return false
 }
 
-/** The people listed right after the cue: "A, B und C", stopping at the first other word. */
-function listAfter(ctx: SentenceContext, text: string, from: number): EntityMention[] {
+/**
+ * The people listed right after the cue: "A, B und C", stopping at the first other word. A passive
+ * cue ("founded by") is a background span itself, so only relative clauses stop the list there.
+ */
+function listAfter(
+  ctx: SentenceContext,
+  text: string,
+  from: number,
+  passive = false,
+): EntityMention[] {
   const list: EntityMention[] = []
   let at = from
+  const quiet = passive ? ctx.relatives : ctx.background
   for (const person of ctx.persons) {
     if (person.start < from) continue
-    if (within(ctx.background, person.start, person.end)) break
+    if (within(quiet, person.start, person.end)) break
     const gap = text.slice(at, person.start)
     if (list.length === 0 ? gap.trim() !== '' : !LIST_GAP.test(gap)) break
     list.push(person)
@@ -206,6 +252,36 @@ function originAfter(
     return past.test(text.slice(from, org.start)) ? org : null
   }
   return null
+}
+
+/** "Roe spent three years at DeepMind": where one founder worked, said in the next sentences. */
+function personOrigin(
+  sentences: readonly ReadSentence[],
+  index: number,
+  text: string,
+  key: string,
+  person: EntityMention,
+): OrgRef | null {
+  const id = person.entityId ?? person.canonical
+  for (let k = index + 1; k <= index + NAMING_WINDOW && k < sentences.length; k++) {
+    const read = sentences[k] as ReadSentence
+    if (read.drafts > 0) return null
+    for (const mention of read.ctx.persons) {
+      if ((mention.entityId ?? mention.canonical) !== id) continue
+      const org = originAfter(read.ctx, text, mention.end, key, true)
+      if (org !== null) return org
+    }
+  }
+  return null
+}
+
+/** A year before the story's in the sentence. */
+function oldYear(sentence: string, publishedAt: string | null): boolean {
+  const now = publishedAt === null ? null : Number(publishedAt.slice(0, 4))
+  for (const match of sentence.matchAll(YEAR)) {
+    if (now === null || Number(match[1]) < now) return true
+  }
+  return false
 }
 
 /** "...; sie arbeiteten zuvor bei DeepMind": the origin the next clause of the list's sentence gives. */
