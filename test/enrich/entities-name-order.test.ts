@@ -72,3 +72,20 @@ describe('unknown names written family name first', () => {
     expect(people('Die Firma Neue Energie sagte ab.', 'de')).toEqual([])
   })
 })
+
+describe('a two-syllable given name with a lowercase second syllable', () => {
+  it('keeps "Jae-yong" and "Dong-hyun" whole (en and de)', () => {
+    expect(people('The chairman Lee Jae-yong met investors in Seoul.', 'en')).toEqual([
+      'Lee Jae-yong',
+    ])
+    expect(people('Chief executive Kim Dong-hyun said the plan works.', 'en')).toEqual([
+      'Kim Dong-hyun',
+    ])
+    expect(people('Konzernchef Lee Jae-yong traf Investoren.', 'de')).toEqual(['Lee Jae-yong'])
+  })
+
+  it('leaves German words after a hyphen outside the name', () => {
+    expect(people('Peter Maier-nahe Kreise bestätigten das.', 'de')).toEqual(['Peter Maier'])
+    expect(people('Die Anna Berg-freundliche Fraktion stimmte zu.', 'de')).toEqual(['Anna Berg'])
+  })
+})

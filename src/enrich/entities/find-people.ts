@@ -62,12 +62,33 @@ function isBlocked(
     if (!surnameAfterFirstName) return true
   }
   if (NAME_PARTICLES.has(atom.text)) return false
+  if (isLowercaseSyllable(model, i, groupFirst)) return false
   if (!isCapitalized(atom.text)) return true
   if (/\d/.test(atom.text)) return true
   if (atom.text.length > 1 && atom.text === atom.text.toUpperCase()) return true
   if (kb.stopNames.has(model.folded[i] ?? '') && !kb.firstNames.has(atom.lower)) return true
   if (kb.titlePrefixes.has(atom.lower)) return true
   return roleAt(model, kb, i) !== null && !kb.firstNames.has(atom.lower)
+}
+
+// One romanised East Asian syllable: "yong", "hyun", "won", "hsun", "fu". German words after a
+// hyphen ("nahe", "frei", "los", "haft") do not have this shape.
+const SYLLABLE = /^(?:ch|sh|hs|ts|[bcdfghjklmnprstwy])?[aeiouy]{1,3}(?:ng|[nmklpt])?$/
+
+/**
+ * A lowercase syllable after a hyphen that ends a two-syllable given name, as Korean and Chinese
+ * names are often written ("Lee Jae-yong", "Kim Dong-hyun", "Jen-hsun"): the syllable before the
+ * hyphen is a short capitalised word and the lowercase one ends the hyphen chain.
+ */
+function isLowercaseSyllable(model: TextModel, i: number, groupFirst: number): boolean {
+  const atom = model.atoms[i]
+  const prev = model.atoms[i - 1]
+  if (atom === undefined || prev === undefined || i <= groupFirst) return false
+  if (atom.text !== atom.lower || !SYLLABLE.test(atom.text)) return false
+  if (!/^[-‑]$/.test(separatorBefore(model, i)) || /^[-‑]$/.test(separatorAfter(model, i))) {
+    return false
+  }
+  return prev.text.length <= 5 && isCapitalized(prev.text) && SYLLABLE.test(prev.lower)
 }
 
 /** Splits atoms first..last into words: hyphen- and apostrophe-joined atoms form one word. */
