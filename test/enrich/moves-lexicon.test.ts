@@ -27,3 +27,19 @@ describe('en: "going back to" a company is a join', () => {
     ).toEqual([])
   })
 })
+
+describe('de: "zu X zurückkehren" is a join', () => {
+  it('catches the infinitive after a modal (a hedged one, so a rumour)', () => {
+    expect(
+      analyzeMoves('Anna Weber soll zu Brightline Labs zurückkehren.', 'de', {
+        publishedAt: PUBLISHED,
+      }).map((m) => `${m.person} ${m.kind} ${m.toOrg} ${m.status}`),
+    ).toEqual(['Anna Weber hire Brightline Labs rumored'])
+  })
+
+  it('near miss: returning to a topic is no move', () => {
+    expect(moves('Anna Weber will später zu diesem Thema zurückkehren, sagte sie.', 'de')).toEqual(
+      [],
+    )
+  })
+})

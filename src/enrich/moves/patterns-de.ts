@@ -29,7 +29,7 @@ export const PATTERNS_DE: MovePatterns = {
     {
       name: 'de:join',
       pattern: w(
-        `(?:wechselt|wechseln|wechselte|wechselten|gewechselt|wechsle)|(?:einem|einen|den|der|dem) Wechsel|(?:geht|gehen|ging|gingen)${GAP}{0,40}?zu(?:m|r)?|zu(?:m|r)?${GAP}{1,50}?gehen|(?:heuert|heuern|heuerte|heuerten)${GAP}{0,60}?an|angeheuert|(?:kehrt|kehren|kehrte|kehrten)${GAP}{0,40}?zu(?:m|r)?${GAP}{0,50}?zurück|zurückgekehrt|(?:schließt|schließen|schloss|schlossen) sich${GAP}{0,50}? an|(?:stößt|stieß|stoßen) zu|kommt zu`,
+        `(?:wechselt|wechseln|wechselte|wechselten|gewechselt|wechsle)|(?:einem|einen|den|der|dem) Wechsel|(?:geht|gehen|ging|gingen)${GAP}{0,40}?zu(?:m|r)?|zu(?:m|r)?${GAP}{1,50}?gehen|(?:heuert|heuern|heuerte|heuerten)${GAP}{0,60}?an|angeheuert|(?:kehrt|kehren|kehrte|kehrten)${GAP}{0,40}?zu(?:m|r)?${GAP}{0,50}?zurück|zurückgekehrt|zu(?:m|r)?${GAP}{1,50}?zurück(?:kehren|zukehren|kehrt|kehren)|(?:schließt|schließen|schloss|schlossen) sich${GAP}{0,50}? an|(?:stößt|stieß|stoßen) zu|kommt zu`,
       ),
       frame: 'join',
       mover: 'either',
