@@ -61,3 +61,23 @@ describe('a role of several words right before a name', () => {
     expect(people('The team hired an executive Tavita Lemalu liked.', 'en')).toEqual([])
   })
 })
+
+describe('descriptors that name a field before a person', () => {
+  it('finds the name after "KI-Pionier", "Chip-Veteran" and "AI pioneer"', () => {
+    expect(people('Der KI-Pionier Tavita Lemalu wechselt nach Zürich.', 'de')).toEqual([
+      'Tavita Lemalu',
+    ])
+    expect(people('Die Sprachmodell-Expertin Tavita Lemalu wechselt.', 'de')).toEqual([
+      'Tavita Lemalu',
+    ])
+    expect(people('AI pioneer Tavita Lemalu joined the board.', 'en')).toEqual(['Tavita Lemalu'])
+  })
+
+  it('does not make the field before the hyphen a company', () => {
+    const orgs = recognizeEntities('Der Chip-Veteran Tavita Lemalu wechselt.', 'de', kb).filter(
+      (m) => m.kind === 'org',
+    )
+    expect(orgs).toEqual([])
+    expect(people('Die Experten Neue Wege sagten ab.', 'de')).toEqual([])
+  })
+})

@@ -20,6 +20,17 @@ const EMPLOYER_PREPOSITIONS = new Set(['of', 'at', 'von', 'bei', 'beim'])
 // these two point at an employer or place of business and are kept, with less confidence
 // ("beim" is "bei dem": a noun follows, "beim Start", not a company name).
 const WEAK_CUES = new Set(['at', 'bei'])
+// Role words that describe a field, not an employer: "Tech-Veteran", "Chip-Experte", "KI-Pionier".
+const FIELD_ROLES = new Set([
+  'experte',
+  'expertin',
+  'pionier',
+  'pionierin',
+  'vordenker',
+  'vordenkerin',
+  'veteran',
+  'veteranin',
+])
 
 /**
  * Finds organisations the knowledge base does not know:
@@ -155,7 +166,7 @@ function byCompound(
     if (atom.text.length < 3 || COMMON_NOUN_ENDING.test(atom.lower)) continue
     if (kb.firstNames.has(atom.lower)) continue
     const role = roleAt(model, kb, i + 1)
-    if (role === null || role.last !== i + 1) continue
+    if (role === null || role.last !== i + 1 || FIELD_ROLES.has(head.lower)) continue
     return org(model, i, i, 'cue', 0.7)
   }
   return null
