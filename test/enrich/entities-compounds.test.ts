@@ -63,3 +63,16 @@ describe('media groups added to the knowledge base', () => {
     expect(names('The universal remote works with every NBC show.', 'en', 'org')).toEqual([])
   })
 })
+
+describe('an unknown company heading a longer role compound', () => {
+  it('finds "Quorra" in "Quorra-KI-Chef"', () => {
+    expect(names('Der Quorra-KI-Chef Tavita Lemalu geht nach Berlin.', 'de', 'org')).toEqual([
+      'Quorra',
+    ])
+  })
+
+  it('takes nothing when the chain ends in an ordinary noun or a field', () => {
+    expect(names('Die Quorra-Daten-Ebene fehlt noch.', 'de', 'org')).toEqual([])
+    expect(names('Die Roboter-KI-Expertin Tavita Lemalu geht.', 'de', 'org')).toEqual([])
+  })
+})

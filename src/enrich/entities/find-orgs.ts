@@ -165,8 +165,15 @@ function byCompound(
     if (atom === undefined || head === undefined) continue
     if (atom.text.length < 3 || COMMON_NOUN_ENDING.test(atom.lower)) continue
     if (kb.firstNames.has(atom.lower)) continue
+    // the role heads the compound: "Quorra-Chef", and "Quorra-KI-Chef" with a longer chain
+    let end = i + 1
+    while (end < group.last && end - i < 3 && separatorAfter(model, end) === '-') end++
     const role = roleAt(model, kb, i + 1)
-    if (role === null || role.last !== i + 1 || FIELD_ROLES.has(head.lower)) continue
+    const last = roleAt(model, kb, end)
+    const heads =
+      (role !== null && (role.last === i + 1 || role.last === end)) ||
+      (end > i + 1 && last !== null && last.last === end)
+    if (!heads || FIELD_ROLES.has(model.atoms[end]?.lower ?? '')) continue
     return org(model, i, i, 'cue', 0.7)
   }
   return null
