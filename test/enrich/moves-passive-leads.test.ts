@@ -33,6 +33,18 @@ describe('passive leads', () => {
     ])
   })
 
+  it('de: "die neue Einheit" is the unit the story introduced by name; its current head is promoted', () => {
+    const text =
+      'Brightline Labs und Quellstone Inc werden zu einer Einheit namens Vantor Systems zusammengelegt. Geleitet wird die neue Einheit von Anna Weber, der bisherigen Chefin von Vantor Systems.'
+    expect(moves(text, 'de')).toEqual(['Anna Weber promotion Vantor Systems>Vantor Systems'])
+  })
+
+  it('de: near miss, "die neue Einheit" with no unit named before', () => {
+    const text =
+      'Brightline Labs ordnet seine Forschung neu. Geleitet wird die neue Einheit von Anna Weber.'
+    expect(moves(text, 'de')).toEqual([])
+  })
+
   it('de: near miss, a company led by someone for years', () => {
     expect(moves('Brightline Labs wird seit Jahren von Anna Weber geführt.', 'de')).toEqual([])
   })

@@ -60,7 +60,8 @@ export function passiveLeads(
       )
       const org: OrgRef | undefined =
         fronted !== null
-          ? ctx.orgs.find((o) => !o.anaphor && o.start >= at && o.end <= person.start)
+          ? (ctx.orgs.find((o) => !o.anaphor && o.start >= at && o.end <= person.start) ??
+            namedEarlier(read.history, text, fronted[1] ?? ''))
           : ctx.orgs.filter((o) => !o.anaphor && o.start >= clauseStart && o.end <= at).at(-1)
       if (org === undefined) continue
       const rest = text.slice(person.end, ctx.sentence.end)
@@ -83,4 +84,26 @@ export function passiveLeads(
     }
   })
   return out
+}
+
+// "zu einer gemeinsamen Einheit mit dem Namen Google DeepMind": a new unit introduced by its name.
+const NAMED_AS = /([\p{L}-]+) (?:mit dem Namen|namens|unter dem Namen)\s+$/u
+
+/**
+ * "die neue Einheit" when the article introduced the unit by name before ("eine gemeinsame
+ * Einheit mit dem Namen Google DeepMind"): that organisation; the head nouns must agree.
+ */
+function namedEarlier(
+  history: readonly OrgRef[],
+  text: string,
+  phrase: string,
+): OrgRef | undefined {
+  const noun = /([\p{L}-]+)\s*$/u.exec(phrase.trim())?.[1]?.toLowerCase()
+  if (noun === undefined) return undefined
+  for (let k = history.length - 1; k >= 0; k--) {
+    const org = history[k] as OrgRef
+    const named = NAMED_AS.exec(text.slice(Math.max(0, org.start - 40), org.start))
+    if (named !== null && (named[1] ?? '').toLowerCase() === noun) return org
+  }
+  return undefined
 }
