@@ -218,3 +218,75 @@ describe('founders named in the passive or as a description', () => {
     expect(moves(text, 'de')).toEqual([])
   })
 })
+
+describe('founders listed before "are its co-founders"', () => {
+  it('en: "A and B are its co-founders; both were at X"', () => {
+    const text =
+      'Brightline Labs launched on Tuesday. Jane Roe and John Doe are its co-founders; both were at Google until last year.'
+    expect(moves(text, 'en')).toEqual([
+      'Jane Roe founding Google>Brightline Labs',
+      'John Doe founding Google>Brightline Labs',
+    ])
+  })
+
+  it('de: "Gründer sind A und B, die zuvor bei X arbeiteten"', () => {
+    const text =
+      'Das Start-up Brightline Labs ist an den Start gegangen. Gründer sind Anna Weber und Ben Keller, die zuvor bei SAP arbeiteten.'
+    expect(moves(text, 'de')).toEqual([
+      'Anna Weber founding SAP>Brightline Labs',
+      'Ben Keller founding SAP>Brightline Labs',
+    ])
+  })
+
+  it('en: near miss, co-founders of a company in a story that tells no founding', () => {
+    const text =
+      'Brightline Labs released a model on Tuesday. Jane Roe and John Doe are its co-founders.'
+    expect(moves(text, 'en')).toEqual([])
+  })
+
+  it('de: near miss, "Gründer sind" followed by no names', () => {
+    const text =
+      'Das Start-up Brightline Labs ist an den Start gegangen. Die Gründer sind zuversichtlich, sagte Anna Weber.'
+    expect(moves(text, 'de')).toEqual([])
+  })
+})
+
+describe('the origin of a founding in the next sentence', () => {
+  it('en: "They previously worked at X" after a founding by two', () => {
+    const text =
+      'Jane Roe and John Doe have founded Brightline Labs. They previously worked at Google.'
+    expect(moves(text, 'en')).toEqual([
+      'Jane Roe founding Google>Brightline Labs',
+      'John Doe founding Google>Brightline Labs',
+    ])
+  })
+
+  it('de: "Beide waren zuvor bei X" and "Sie war zuvor bei X"', () => {
+    expect(
+      moves(
+        'Anna Weber und Ben Keller haben Brightline Labs gegründet. Beide waren zuvor bei SAP.',
+        'de',
+      ),
+    ).toEqual([
+      'Anna Weber founding SAP>Brightline Labs',
+      'Ben Keller founding SAP>Brightline Labs',
+    ])
+    expect(
+      moves('Anna Weber hat Brightline Labs gegründet. Sie war zuvor sechs Jahre bei SAP.', 'de'),
+    ).toEqual(['Anna Weber founding SAP>Brightline Labs'])
+  })
+
+  it('en: near miss, a next sentence with no past employer', () => {
+    const text =
+      'Jane Roe and John Doe have founded Brightline Labs. They previously worked together on a book.'
+    expect(moves(text, 'en')).toEqual([
+      'Jane Roe founding ->Brightline Labs',
+      'John Doe founding ->Brightline Labs',
+    ])
+  })
+
+  it('de: near miss, a next sentence about someone else', () => {
+    const text = 'Anna Weber hat Brightline Labs gegründet. Investor Tom Berg war zuvor bei SAP.'
+    expect(moves(text, 'de')).toEqual(['Anna Weber founding ->Brightline Labs'])
+  })
+})

@@ -10,7 +10,7 @@ import {
   leftOrigin,
 } from './group-origins.js'
 import { colonLists } from './colon-lists.js'
-import { founderGroups, type ReadSentence } from './founder-groups.js'
+import { founderGroups, followOrigins, type ReadSentence } from './founder-groups.js'
 import { happenedAt } from './happened-at.js'
 import { denyMoves, mergeMoves, type OrgOf, personKey } from './merge-moves.js'
 import { isDenial, moveStatus } from './move-status.js'
@@ -135,7 +135,7 @@ export function detectMoves(
     const parent = (id: string) => kb.entities.get(id)?.parent ?? null
     return parent(a.id) === b.id || parent(b.id) === a.id
   }
-  const merged = mergeMoves(text, moves, related, forced)
+  const merged = mergeMoves(text, followOrigins(moves, read, text, lang), related, forced)
   const filled = fillLeftOrigins(
     fillGroupOrigins(merged, origins, related),
     left,

@@ -1,6 +1,7 @@
 import type { EntityMention } from '../entities/mention-types.js'
 import type { DraftMove } from './read-sentence.js'
 import { mostSalient, type OrgRef, type SentenceContext, within } from './sentence-context.js'
+import type { TalentMove } from './types.js'
 
 /** One sentence as the article-level founder pass sees it. */
 export interface ReadSentence {
@@ -14,7 +15,14 @@ export interface ReadSentence {
 // "Its founders are", "Zu den Gründern gehören": the people named after it founded the company.
 const FOUNDERS_CUE: Readonly<Record<string, RegExp>> = {
   en: /(?<![\p{L}])(?:co-?founders?|founders?|founding team)(?:\s+(?:are|were|include|included)(?![\p{L}])|\s*:)/iu,
-  de: /(?<![\p{L}])(?:(?:zu|unter) den (?:mit)?gründer(?:inne)?n (?:gehören|zählen)|(?:die|seine|ihre|deren|dessen) (?:mit)?gründer(?:innen)? sind|(?:mit)?gründer(?:innen)?(?:team)?\s*:)/iu,
+  de: /(?<![\p{L}])(?:(?:zu|unter) den (?:mit)?gründer(?:inne)?n (?:gehören|zählen)|(?:(?:die|seine|ihre|deren|dessen) )?(?:mit)?gründer(?:innen)? sind|(?:mit)?gründer(?:innen)?(?:team)?\s*:)/iu,
+}
+
+// "Jane Roe and John Doe are its co-founders", "Anna Weber und Ben Keller sind die Gründer des
+// Start-ups": the founders listed before the cue.
+const FOUNDERS_AFTER_LIST: Readonly<Record<string, RegExp>> = {
+  en: /^\s*(?:are|were) (?:its|the (?:company|startup|lab)(?:'s|’s)|the) (?:co-?)?founders(?![\p{L}])/iu,
+  de: /^\s*sind (?:die |seine |ihre |deren )?(?:Mit)?[Gg]ründer(?:innen)?(?: (?:des|der) (?:Start-ups|Startups|Unternehmens|Firma|Labors))?(?![\p{L}])/u,
 }
 
 // "The startup was founded by", "Gegründet wurde es von", "Hinter dem Start-up stehen", "Its
@@ -50,7 +58,7 @@ const GROUP_SUBJECT: Readonly<Record<string, RegExp>> = {
 // Where someone worked before: "previously at", "formerly of", "spent three years at", "come from",
 // "waren zuvor bei", "arbeiteten vorher bei", "kommen von".
 const PAST_WORK: Readonly<Record<string, RegExp>> = {
-  en: /(?<![\p{L}])(?:previously|formerly|before that|used to work|worked|spent [^,.;]{1,40}? (?:at|with)|come from|comes from|came from|(?:are|were) (?:all )?(?:alumni|veterans) of|ex-)(?![\p{L}])/iu,
+  en: /(?<![\p{L}])(?:previously|formerly|before that|used to work|worked|(?:was|were) (?:both |all )?(?:at|with)|spent [^,.;]{1,40}? (?:at|with)|come from|comes from|came from|(?:are|were) (?:all )?(?:alumni|veterans) of|ex-)(?![\p{L}])/iu,
   de: /(?<![\p{L}])(?:zuvor|vorher|früher|davor|bisher|arbeitete(?:n)?|kommen von|kommt von|kamen von|kam von|stammen von|stammt von)(?![\p{L}])/iu,
 }
 
@@ -145,6 +153,17 @@ export function founderGroups(
       founders.forEach((person, k) => {
         add(person, origins[k] ?? null, company, index, base + cue.index, cueEnd)
       })
+      return
+    }
+    const before = foundersBefore(ctx, text, key)
+    if (before !== null && foundingNews(sentences, index, key, true)) {
+      const last = before.list.at(-1) as EntityMention
+      const shared =
+        originAfter(ctx, text, before.cueEnd, key) ??
+        clauseOrigin(ctx, text, before.cueEnd, key) ??
+        groupOrigin(sentences[index + 1], text, key)
+      const company = companyOf(ctx, read.history, before.list[0]?.start ?? last.start, shared)
+      for (const person of before.list) add(person, shared, company, index, last.end, before.cueEnd)
       return
     }
     const counted = COUNTED_FOUNDERS[key]?.exec(sentenceText)
@@ -252,6 +271,65 @@ function originAfter(
     return past.test(text.slice(from, org.start)) ? org : null
   }
   return null
+}
+
+/** The people listed right before "are its co-founders", and where the cue ends. */
+function foundersBefore(
+  ctx: SentenceContext,
+  text: string,
+  key: string,
+): { readonly list: EntityMention[]; readonly cueEnd: number } | null {
+  const cue = FOUNDERS_AFTER_LIST[key] as RegExp
+  for (let k = ctx.persons.length - 1; k >= 0; k--) {
+    const last = ctx.persons[k] as EntityMention
+    const match = cue.exec(text.slice(last.end, ctx.sentence.end))
+    if (match === null) continue
+    const list = [last]
+    for (let j = k - 1; j >= 0; j--) {
+      const person = ctx.persons[j] as EntityMention
+      if (!LIST_GAP.test(text.slice(person.end, (list[0] as EntityMention).start))) break
+      list.unshift(person)
+    }
+    return { list, cueEnd: last.end + match.index + match[0].length }
+  }
+  return null
+}
+
+// A subject standing for the founders of the sentence before: "They", "Beide", "She", "Er".
+const SINGLE_SUBJECT: Readonly<Record<string, RegExp>> = {
+  en: /^(?:he|she)(?![\p{L}])/iu,
+  de: /^(?:er|sie)(?![\p{L}])/iu,
+}
+
+/**
+ * Foundings told in one sentence with no origin take the company the next sentence says the
+ * founders worked at before, when it opens with them ("They previously worked at Google", "Beide
+ * waren zuvor bei SAP", "She spent five years at Google") and names nobody else.
+ *
+ * @example
+ * followOrigins(moves, sentences, text, 'de') // the foundings with SAP as `fromOrg`
+ */
+export function followOrigins(
+  moves: readonly TalentMove[],
+  sentences: readonly ReadSentence[],
+  text: string,
+  lang: string,
+): TalentMove[] {
+  const key = lang === 'de' ? 'de' : 'en'
+  return moves.map((m) => {
+    if (m.kind !== 'founding' || m.fromOrg !== null || m.status !== 'reported') return m
+    const index = sentences.findIndex((r) => r.ctx.sentence.start === m.evidence.start)
+    const next = sentences[index + 1]
+    if (index < 0 || next === undefined || next.drafts > 0 || next.ctx.persons.length > 0) return m
+    const together = moves.filter(
+      (o) => o.kind === 'founding' && o.evidence.start === m.evidence.start,
+    )
+    const subject = (together.length > 1 ? GROUP_SUBJECT : SINGLE_SUBJECT)[key] as RegExp
+    if (!subject.test(next.ctx.sentence.text)) return m
+    const org = originAfter(next.ctx, text, next.ctx.sentence.start, key)
+    if (org === null || org.canonical === m.toOrg) return m
+    return { ...m, fromOrg: org.canonical, fromOrgId: org.entityId }
+  })
 }
 
 /** "Roe spent three years at DeepMind": where one founder worked, said in the next sentences. */
