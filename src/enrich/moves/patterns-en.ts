@@ -167,7 +167,7 @@ export const PATTERNS_EN: MovePatterns = {
     w('(?:co-)?founded (?:in \\d{4} )?by [^,.;]*|(?:led|run|started|launched) by [^,.;]*'),
     // "the lab he co-founded", "the startup they co-founded with Mira Murati"
     w(
-      `(?:the|a|an) (?:[\\p{L}-]+ )?(?:${ORG_NOUN}|lab|group|team|project)s? (?:that |which )?(?:he|she|they|it|we) (?:had |has |have )?(?:co-)?(?:founded|started|launched|helped (?:start|found|create|launch))[^,.;]*`,
+      `(?<=(?:the|a|an) (?:[\\p{L}-]+ )?(?:${ORG_NOUN}|lab|group|team|project)s? )(?:that |which )?(?:he|she|they|it|we) (?:had |has |have )?(?:co-)?(?:founded|started|launched|helped (?:start|found|create|launch))[^,.;]*`,
     ),
     // "after joining Anthropic", "following her departure from X", "since leaving Google"
     w(

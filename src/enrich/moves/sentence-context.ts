@@ -166,11 +166,38 @@ function resolveAnaphors(
     const possessive = /^(?:its|their)$/u.test(phrase)
     const target = possessive
       ? (before[0] ?? lastKnown(history))
-      : (lastKnown(before) ?? antecedentIn(history, sentence.start))
+      : (foundedByThem(text, span.end, history) ??
+        lastKnown(before) ??
+        antecedentIn(history, sentence.start))
     if (target === undefined) continue
     resolved.push({ ...target, start: span.start, end: span.end, anaphor: true })
   }
   return resolved
+}
+
+// "the startup they co-founded", "das von ihm gegründete Start-up" follows or precedes the phrase.
+const FOUNDED_BY_THEM_AFTER =
+  /^\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:had\s+)?(?:co-?)?founded(?![\p{L}])/iu
+// "Inflection founders", "co-founder of Inflection AI", "Inflection's co-founder", "Gründer von X".
+const FOUNDER_AFTER_ORG = /^(?:(?:'s|’s)\s+)?\s*(?:co-?)?founders?(?![\p{L}])|^-(?:Mit)?[Gg]ründer/u
+const FOUNDER_BEFORE_ORG =
+  /(?:co-?)?founder (?:of|at)\s+(?:(?:the\s+)?[\p{L}-]+\s+){0,2}$|(?:Mit)?[Gg]ründer (?:von|des)\s+$/u
+
+/**
+ * "the startup they co-founded": the organisation the article earlier names as founded by its
+ * people ("Inflection founders", "the co-founder of ... Inflection AI"), not the last one named.
+ */
+function foundedByThem(text: string, end: number, history: readonly OrgRef[]): OrgRef | undefined {
+  if (!FOUNDED_BY_THEM_AFTER.test(text.slice(end, end + 40))) return undefined
+  for (let k = history.length - 1; k >= 0; k--) {
+    const org = history[k] as OrgRef
+    if (
+      FOUNDER_AFTER_ORG.test(text.slice(org.end, org.end + 20)) ||
+      FOUNDER_BEFORE_ORG.test(text.slice(Math.max(0, org.start - 60), org.start))
+    )
+      return org
+  }
+  return undefined
 }
 
 // How far back "the company" looks for the last organisation named before it falls back to the
