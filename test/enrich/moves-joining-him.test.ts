@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
 
-// Moves whose company is told through an earlier founding ("the startup they co-founded" in
-// sentence-context.ts).
+// Moves whose company is told through another person or an earlier founding
+// (src/enrich/moves/joining-him.ts, "the startup they co-founded" in sentence-context.ts).
 // Names are made up.
 
 const PUBLISHED = '2025-06-20T08:00:00Z'
@@ -12,6 +12,38 @@ function moves(text: string, lang: 'en' | 'de'): string[] {
     .filter((m) => m.status === 'reported')
     .map((m) => `${m.person} ${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'}`)
 }
+
+describe('joining him', () => {
+  it('en: "X, Y\'s co-founder, is joining her as ..." goes where she goes', () => {
+    const text =
+      'Jane Roe joins Vantor Systems as chief executive. John Doe, the co-founder of Brightline Labs, is joining her as chief scientist.'
+    expect(moves(text, 'en')).toEqual([
+      'Jane Roe hire ->Vantor Systems',
+      'John Doe hire Brightline Labs>Vantor Systems',
+    ])
+  })
+
+  it('de: "X, Mitgründer von Y, schließt sich ihr an"', () => {
+    const text =
+      'Anna Weber wechselt zu Vantor Systems. Ben Keller, Mitgründer von Brightline Labs, schließt sich ihr an.'
+    expect(moves(text, 'de')).toEqual([
+      'Anna Weber hire ->Vantor Systems',
+      'Ben Keller hire Brightline Labs>Vantor Systems',
+    ])
+  })
+
+  it('en: near miss, joining her with no company of their own is no move', () => {
+    const text =
+      'Jane Roe joins Vantor Systems as chief executive. John Doe is joining her as chief scientist.'
+    expect(moves(text, 'en')).toEqual(['Jane Roe hire ->Vantor Systems'])
+  })
+
+  it('en: near miss, joining her for a panel is no move', () => {
+    const text =
+      'Jane Roe joins Vantor Systems as chief executive. John Doe, the co-founder of Brightline Labs, is joining her for a panel on safety.'
+    expect(moves(text, 'en')).toEqual(['Jane Roe hire ->Vantor Systems'])
+  })
+})
 
 describe('the startup they co-founded', () => {
   it('en: is the company the story names as theirs, not the last one named', () => {

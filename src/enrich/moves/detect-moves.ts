@@ -15,6 +15,7 @@ import { happenedAt } from './happened-at.js'
 import { denyMoves, mergeMoves, type OrgOf, personKey } from './merge-moves.js'
 import { isDenial, moveStatus } from './move-status.js'
 import type { MovePatterns } from './pattern-types.js'
+import { joiningHim } from './joining-him.js'
 import { passiveLeads } from './passive-leads.js'
 import { PATTERNS_DE } from './patterns-de.js'
 import { PATTERNS_EN } from './patterns-en.js'
@@ -129,6 +130,7 @@ export function detectMoves(
   for (const draft of roleStatements(read, text, lang, founded, moved)) addDraft(draft)
   for (const draft of colonLists(read, text, lang, [...moves], moved)) addDraft(draft)
   for (const draft of passiveLeads(read, text, lang, moved)) addDraft(draft)
+  for (const draft of joiningHim(read, text, lang, [...moves])) addDraft(draft)
   const related = (a: OrgOf, b: OrgOf) => {
     if (a.name === b.name) return true
     if (a.id === null || b.id === null) return false
