@@ -290,3 +290,21 @@ describe('the origin of a founding in the next sentence', () => {
     expect(moves(text, 'de')).toEqual(['Anna Weber founding ->Brightline Labs'])
   })
 })
+
+describe('the founders of another company', () => {
+  it('en: near miss, "OpenAI\'s founders include" in a story about a new company', () => {
+    const text = [
+      'Brightline Labs emerges from stealth',
+      "Brightline Labs emerged from stealth on Tuesday. OpenAI's founders include Jane Roe and John Doe.",
+    ].join('\n\n')
+    expect(moves(text, 'en')).toEqual([])
+  })
+
+  it('de: near miss, another company founded by named people', () => {
+    const text = [
+      'Forscher gründen Brightline Labs',
+      'Den Investor Vantor Systems hatten Anna Weber und Ben Keller gegründet. Zu den Gründern von Vantor Systems gehören Anna Weber und Ben Keller.',
+    ].join('\n\n')
+    expect(moves(text, 'de')).toEqual([])
+  })
+})

@@ -150,6 +150,7 @@ export function founderGroups(
         shared,
         new Set(origins.flatMap((o) => (o === null ? [] : [o.canonical]))),
       )
+      if (!toldFounded(sentences, index, key, company)) return
       founders.forEach((person, k) => {
         add(person, origins[k] ?? null, company, index, base + cue.index, cueEnd)
       })
@@ -163,6 +164,7 @@ export function founderGroups(
         clauseOrigin(ctx, text, before.cueEnd, key) ??
         groupOrigin(sentences[index + 1], text, key)
       const company = companyOf(ctx, read.history, before.list[0]?.start ?? last.start, shared)
+      if (!toldFounded(sentences, index, key, company)) return
       for (const person of before.list) add(person, shared, company, index, last.end, before.cueEnd)
       return
     }
@@ -271,6 +273,31 @@ function originAfter(
     return past.test(text.slice(from, org.start)) ? org : null
   }
   return null
+}
+
+/**
+ * The company of a founders' list is one an earlier founding sentence names (the headline or one
+ * of the sentences just before): "OpenAI's founders include ..." in a story about another new company is
+ * background. An unnamed company passes.
+ */
+function toldFounded(
+  sentences: readonly ReadSentence[],
+  index: number,
+  key: string,
+  company: OrgRef | null,
+): boolean {
+  if (company === null) return true
+  const news = FOUNDING_NEWS[key] as RegExp
+  for (let k = 0; k < index; k++) {
+    if (k !== 0 && k < index - NEWS_WINDOW) continue
+    const read = sentences[k] as ReadSentence
+    const told =
+      news.test(read.ctx.sentence.text) ||
+      read.ctx.triggers.some((t) => t.rule.frame === 'found' && !t.background)
+    if (told && read.ctx.orgs.some((o) => !o.anaphor && o.canonical === company.canonical))
+      return true
+  }
+  return false
 }
 
 /** The people listed right before "are its co-founders", and where the cue ends. */
