@@ -2,6 +2,8 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import { loadKnowledgeBase } from '../../knowledge/load-knowledge.js'
 import type { EntityMention } from '../entities/mention-types.js'
 import { recognizeEntities } from '../entities/recognize.js'
+import { colonLists } from './colon-lists.js'
+import { followOrigins, founderGroups, type ReadSentence } from './founder-groups.js'
 import {
   fillGroupOrigins,
   fillLeftOrigins,
@@ -9,18 +11,16 @@ import {
   groupOrigin,
   leftOrigin,
 } from './group-origins.js'
-import { colonLists } from './colon-lists.js'
-import { founderGroups, followOrigins, type ReadSentence } from './founder-groups.js'
 import { happenedAt } from './happened-at.js'
+import { joiningHim } from './joining-him.js'
 import { denyMoves, mergeMoves, type OrgOf, personKey } from './merge-moves.js'
 import { isDenial, moveStatus } from './move-status.js'
-import type { MovePatterns } from './pattern-types.js'
-import { joiningHim } from './joining-him.js'
 import { passiveLeads } from './passive-leads.js'
+import type { MovePatterns } from './pattern-types.js'
 import { PATTERNS_DE } from './patterns-de.js'
 import { PATTERNS_EN } from './patterns-en.js'
-import { roleStatements } from './role-statements.js'
 import { type DraftMove, readSentence } from './read-sentence.js'
+import { roleStatements } from './role-statements.js'
 import { buildSentenceContext, type OrgRef } from './sentence-context.js'
 import { settleMoves } from './settle-moves.js'
 import { splitSentences } from './split-sentences.js'
