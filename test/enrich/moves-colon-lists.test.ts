@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
+import { reportedMoves } from '../helpers/moves.js'
 
 // A counted group moving, its members named after a colon (src/enrich/moves/colon-lists.ts).
 // Names are made up.
 
-const PUBLISHED = '2025-06-20T08:00:00Z'
-
-function moves(text: string, lang: 'en' | 'de'): string[] {
-  return analyzeMoves(text, lang, { publishedAt: PUBLISHED })
-    .filter((m) => m.status === 'reported')
-    .map((m) => `${m.person} ${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'}`)
-}
+const moves = reportedMoves
 
 describe('group members after a colon', () => {
   it('en: "two other leaders were also leaving: A and B" after a departure', () => {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
+import { reportedMoves } from '../helpers/moves.js'
 
 // Founders named apart from the founding (src/enrich/moves/founder-groups.ts): each rule with a
 // case it catches and a near miss it must leave alone. Names are made up.
 
-const PUBLISHED = '2025-06-20T08:00:00Z'
-
-function moves(text: string, lang: 'en' | 'de'): string[] {
-  return analyzeMoves(text, lang, { publishedAt: PUBLISHED })
-    .filter((m) => m.status === 'reported')
-    .map((m) => `${m.person} ${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'}`)
-}
+const moves = reportedMoves
 
 describe('founders listed after the founding', () => {
   it('en: a founders list with a shared origin in its tail', () => {

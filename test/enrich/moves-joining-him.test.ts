@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
+import { reportedMoves } from '../helpers/moves.js'
 
 // Moves whose company is told through another person or an earlier founding
 // (src/enrich/moves/joining-him.ts, "the startup they co-founded" in sentence-context.ts).
 // Names are made up.
 
-const PUBLISHED = '2025-06-20T08:00:00Z'
-
-function moves(text: string, lang: 'en' | 'de'): string[] {
-  return analyzeMoves(text, lang, { publishedAt: PUBLISHED })
-    .filter((m) => m.status === 'reported')
-    .map((m) => `${m.person} ${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'}`)
-}
+const moves = reportedMoves
 
 describe('joining him', () => {
   it('en: "X, Y\'s co-founder, is joining her as ..." goes where she goes', () => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
+import { PUBLISHED, reportedMoves } from '../helpers/moves.js'
 
 // Trigger words added to the lexicons, each with a case it catches and a near miss. Names are made up.
 
-const PUBLISHED = '2025-06-20T08:00:00Z'
-
-function moves(text: string, lang: 'en' | 'de'): string[] {
-  return analyzeMoves(text, lang, { publishedAt: PUBLISHED })
-    .filter((m) => m.status === 'reported')
-    .map((m) => `${m.person} ${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'}`)
-}
+const moves = reportedMoves
 
 describe('en: "going back to" a company is a join', () => {
   it('catches "are also going back to"', () => {

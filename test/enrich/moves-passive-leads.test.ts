@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
+import { reportedMoves } from '../helpers/moves.js'
 
 // A company's new head said in the passive (src/enrich/moves/passive-leads.ts). Names are made up.
 
-const PUBLISHED = '2025-06-20T08:00:00Z'
-
-function moves(text: string, lang: 'en' | 'de'): string[] {
-  return analyzeMoves(text, lang, { publishedAt: PUBLISHED })
-    .filter((m) => m.status === 'reported')
-    .map((m) => `${m.person} ${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'}`)
-}
+const moves = reportedMoves
 
 describe('passive leads', () => {
   it('de: "X bleibt eigenständig und wird künftig von P geführt" is a hire', () => {

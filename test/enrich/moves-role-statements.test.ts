@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeMoves } from '../../src/enrich/moves/detect-moves.js'
+import { reportedMoves } from '../helpers/moves.js'
 
 // A role stated without a move verb at a company the story says was just founded
 // (src/enrich/moves/role-statements.ts). Names are made up.
 
-const PUBLISHED = '2025-06-20T08:00:00Z'
-
-function moves(text: string, lang: 'en' | 'de'): string[] {
-  return analyzeMoves(text, lang, { publishedAt: PUBLISHED })
-    .filter((m) => m.status === 'reported')
-    .map((m) => `${m.person} ${m.kind} ${m.fromOrg ?? '-'}>${m.toOrg ?? '-'}`)
-}
+const moves = reportedMoves
 
 describe('role statements at a new company', () => {
   it('en: "X, who left Y, is the startup\'s CTO" after a founding', () => {
