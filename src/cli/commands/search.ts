@@ -31,10 +31,11 @@ export function makeSearchCommand(io: Io): AnyCommand {
   command.addHelpText(
     'after',
     `
-Ranking: bm25, a title match weighs five text matches. When more than ${SEARCH_RANK_WINDOW.toLocaleString('en')}
-stories match, the ${SEARCH_RANK_WINDOW.toLocaleString('en')} most recently stored are ranked (and stderr says so); --rank-all
-ranks every match, slower for very common words. Accents are folded (ubernahme finds
-Übernahme). Copies of a story are left out unless --include-duplicates.
+Ranking: bm25, a title match weighs five text matches. When more than
+${SEARCH_RANK_WINDOW.toLocaleString('en')} stories match, the ${SEARCH_RANK_WINDOW.toLocaleString('en')} most recently stored are ranked
+(stderr says so); --rank-all ranks every match, slower for very common words.
+Accents are folded (ubernahme finds Übernahme). Copies of a story are left out
+unless --include-duplicates.
 
 Examples:
   $ newshound search "chief scientist" --since 30d
