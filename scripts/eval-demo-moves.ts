@@ -8,6 +8,14 @@
  *   npx tsx scripts/eval-demo-moves.ts             # figures
  *   npx tsx scripts/eval-demo-moves.ts --verbose   # also every false positive and miss, with evidence
  *   npx tsx scripts/eval-demo-moves.ts --article lecun   # only articles whose path contains "lecun"
+ *   npx tsx scripts/eval-demo-moves.ts --set test/fixtures/moves/articles-heldout   # a text set
+ *
+ * `--set DIR` scores a directory of plain-text articles instead of the demo pages: DIR/manifest.json
+ * lists `articles` with `file`, `language`, `publishedAt` and gold `moves` (same shape and
+ * conventions as the demo manifest); each file's first line is the headline, the rest the body.
+ * They skip decoding and extraction and go straight to enrichArticle. The held-out set in
+ * test/fixtures/moves/articles-heldout was written without reading the move rules; do not tune
+ * rules against it.
  *
  * A move matches when person, kind, `from` and `to` match (the same rule as bench:moves). Names are
  * compared case- and diacritic-folded, through the knowledge base (alias → entity), and through the
@@ -21,7 +29,7 @@
  * many matches needed it.
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { decodeBytes } from '../src/encoding/decode.js'
 import { enrichArticle } from '../src/enrich/enrich-article.js'
@@ -44,6 +52,7 @@ interface GoldArticle {
   readonly path: string
   readonly file: string
   readonly language: string
+  readonly publishedAt?: string | null
   readonly moves: readonly GoldMove[]
 }
 
@@ -52,6 +61,7 @@ const { values: args } = parseArgs({
     verbose: { type: 'boolean', default: false },
     article: { type: 'string' },
     corpus: { type: 'string', default: join(import.meta.dirname, '..', 'demo', 'corpus') },
+    set: { type: 'string' },
   },
 })
 
@@ -113,12 +123,15 @@ function matches(gold: GoldMove, move: TalentMove): boolean {
   )
 }
 
-const manifest = JSON.parse(readFileSync(join(args.corpus, 'manifest.json'), 'utf8')) as {
+const textSet = args.set
+const root = textSet ?? args.corpus
+const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as {
   articles: GoldArticle[]
 }
-const articles = manifest.articles.filter(
-  (a) => args.article === undefined || a.path.includes(args.article),
-)
+// Text-set manifests have no `path`; the file name stands in for it (filter, verbose output).
+const articles = manifest.articles
+  .map((a) => (a.path === undefined ? { ...a, path: a.file } : a))
+  .filter((a) => args.article === undefined || a.path.includes(args.article))
 
 const byLang = new Map<string, Counts>()
 const bump = (lang: string, field: keyof Counts) => {
@@ -131,8 +144,9 @@ let hedged = 0
 let hedgedRight = 0
 const started = performance.now()
 
-for (const article of articles) {
-  const bytes = readFileSync(join(args.corpus, article.file))
+/** A demo page: decode the bytes, extract the article, enrich it. */
+function pageMoves(article: GoldArticle): readonly TalentMove[] {
+  const bytes = readFileSync(join(root, article.file))
   // The placeholder is plain ASCII, so it can be replaced on the bytes of windows-1252 pages too.
   const withOrigin = Buffer.from(
     bytes.toString('latin1').replaceAll('{{ORIGIN}}', ORIGIN),
@@ -150,6 +164,23 @@ for (const article of articles) {
     },
     kb,
   )
+  return moves
+}
+
+/** A plain-text article: first line the headline, the rest the body, straight to enrichArticle. */
+function textMoves(article: GoldArticle): readonly TalentMove[] {
+  const raw = readFileSync(join(root, article.file), 'utf8').replace(/\r\n?/gu, '\n')
+  const newline = raw.indexOf('\n')
+  const title = (newline === -1 ? raw : raw.slice(0, newline)).trim()
+  const text = newline === -1 ? '' : raw.slice(newline + 1).trim()
+  return enrichArticle(
+    { title, text, language: article.language, publishedAt: article.publishedAt ?? null },
+    kb,
+  ).moves
+}
+
+for (const article of articles) {
+  const moves = textSet === undefined ? pageMoves(article) : textMoves(article)
   const lang = article.language
   const free = new Set(moves.map((_, i) => i))
   const matched = new Map<TalentMove, GoldMove>()
@@ -208,7 +239,7 @@ const row = (label: string, c: Counts) => console.log(scoreRow(label, c, 6))
 const total = sumCounts(byLang.values())
 const goldCount = articles.reduce((n, a) => n + a.moves.length, 0)
 console.log(
-  `talent moves on ${articles.length} demo articles (${goldCount} gold moves), ${(performance.now() - started).toFixed(0)} ms`,
+  `talent moves on ${articles.length} ${textSet === undefined ? 'demo' : basename(textSet)} articles (${goldCount} gold moves), ${(performance.now() - started).toFixed(0)} ms`,
 )
 row('all', total)
 for (const lang of ['en', 'de']) row(lang, byLang.get(lang) ?? { tp: 0, fp: 0, fn: 0 })
