@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { ROLE_VALUES } from '../../src/enrich/moves/types.js'
 import { withBothOrders } from '../../src/knowledge/load-knowledge.js'
 
 const dataDir = fileURLToPath(new URL('../../src/knowledge/data/', import.meta.url))
@@ -24,19 +25,7 @@ const ORG_TYPES = [
   'company',
   'government',
 ]
-const ROLES = [
-  'ceo',
-  'cto',
-  'chief_scientist',
-  'vp',
-  'director',
-  'head',
-  'researcher',
-  'engineer',
-  'founder',
-  'board',
-  'other',
-]
+const ROLES: readonly string[] = ROLE_VALUES
 const WIKIDATA = /^Q[1-9]\d*$/
 
 interface Org {

@@ -1,7 +1,7 @@
 import { type Atom, splitAtoms } from '../../knowledge/atoms.js'
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import { phrasesAt } from '../../knowledge/phrase-index.js'
-import type { RoleNormalized } from './types.js'
+import { ROLE_VALUES, type RoleNormalized } from './types.js'
 
 /** A role phrase in a text ("chief executive", "Intel-Chef", "Leiterin der KI-Forschung"). */
 export interface RoleHit {
@@ -19,19 +19,7 @@ export interface OrgSpan {
   readonly type: string | null
 }
 
-const ROLES = new Set<string>([
-  'ceo',
-  'cto',
-  'chief_scientist',
-  'vp',
-  'director',
-  'head',
-  'researcher',
-  'engineer',
-  'founder',
-  'board',
-  'other',
-])
+const ROLES = new Set<string>(ROLE_VALUES)
 
 // German closed compounds the role list does not hold ("Strategiechef", "Cloud-Chefin"): the head
 // of the compound decides. "Chef" of a company is its CEO, "Chef" of anything else heads it.

@@ -1,16 +1,19 @@
-/** Normalised roles, the values of `role-words.json`. */
-export type RoleNormalized =
-  | 'ceo'
-  | 'cto'
-  | 'chief_scientist'
-  | 'vp'
-  | 'director'
-  | 'head'
-  | 'researcher'
-  | 'engineer'
-  | 'founder'
-  | 'board'
-  | 'other'
+/** Normalised roles, the values of `role-words.json` (its data test checks against this list). */
+export const ROLE_VALUES = [
+  'ceo',
+  'cto',
+  'chief_scientist',
+  'vp',
+  'director',
+  'head',
+  'researcher',
+  'engineer',
+  'founder',
+  'board',
+  'other',
+] as const
+
+export type RoleNormalized = (typeof ROLE_VALUES)[number]
 
 /**
  * departure: leaves, destination not stated; hire: joins an existing organisation ("leaves X for
