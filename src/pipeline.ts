@@ -173,6 +173,18 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
     const allowPrivate = source.local === true
     let delayMs = source.politeness?.delayMs ?? config.hostDelayMs
     const stage = feed.kind === 'feed' ? ('feed' as const) : ('sitemap' as const)
+    // Every error of this poll is recorded against the feed, its source and this run.
+    const feedError = (code: string, reason: string, httpStatus: number | null = null) =>
+      recordFetchError(db, {
+        runId,
+        sourceId: source.id,
+        feedId: feed.id,
+        url: feed.url,
+        stage,
+        code,
+        reason,
+        httpStatus,
+      })
     try {
       if (source.politeness?.respectRobotsTxt ?? config.respectRobotsTxt) {
         const verdict = await robots.check(feed.url, { allowPrivate })
@@ -238,27 +250,11 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
         items.push({ itemKey: item.itemKey, url, title: item.title, publishedAt: item.publishedAt })
       }
       for (const reason of unusable) {
-        await recordFetchError(db, {
-          runId,
-          sourceId: source.id,
-          feedId: feed.id,
-          url: feed.url,
-          stage,
-          code: 'E_FEED_ITEM',
-          reason,
-        })
+        await feedError('E_FEED_ITEM', reason)
       }
       const newItems = await insertFeedItems(db, feed.id, items)
       for (const skipped of poll.skipped) {
-        await recordFetchError(db, {
-          runId,
-          sourceId: source.id,
-          feedId: feed.id,
-          url: feed.url,
-          stage,
-          code: 'E_FEED_PARSE',
-          reason: `item ${skipped.index} skipped: ${skipped.reason}`,
-        })
+        await feedError('E_FEED_PARSE', `item ${skipped.index} skipped: ${skipped.reason}`)
       }
       await recordFeedSuccess(db, feed.id, {
         status: poll.status,
@@ -280,16 +276,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       if (retryAfter !== null) hosts.deferHost(feed.url, Date.now() + retryAfter * 1000)
       log.warn({ source: source.id, url: feed.url, code }, reason)
       await recordFeedFailure(db, feed.id, { status, reason, retryAfterSeconds: retryAfter })
-      await recordFetchError(db, {
-        runId,
-        sourceId: source.id,
-        feedId: feed.id,
-        url: feed.url,
-        stage,
-        code,
-        reason,
-        httpStatus: status,
-      })
+      await feedError(code, reason, status)
     }
   }
 
