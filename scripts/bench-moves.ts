@@ -12,6 +12,7 @@ import { analyzeMoves } from '../src/enrich/moves/detect-moves.js'
 import type { TalentMove } from '../src/enrich/moves/types.js'
 import { foldName } from '../src/knowledge/atoms.js'
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
+import { entityIdsByName } from './lib/names.js'
 import { type Counts, fmt, scoreRow, scores, sumCounts } from './lib/scores.js'
 
 interface GoldMove {
@@ -44,13 +45,7 @@ const kb = loadKnowledgeBase()
 // Gold names follow the annotation guidelines ("Bundesamt für Sicherheit in der
 // Informationstechnik"), the knowledge base may hold another name for the same entity ("BSI"):
 // two names match when they fold to the same string or to the same knowledge-base entity.
-const idOf = new Map<string, string>()
-for (const entity of kb.entities.values()) {
-  for (const name of [entity.name, ...(entity.aliases ?? []), ...(entity.formerNames ?? [])]) {
-    const key = foldName(name)
-    if (!idOf.has(key)) idOf.set(key, entity.id)
-  }
-}
+const idOf = entityIdsByName(kb)
 
 function sameName(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b

@@ -37,6 +37,7 @@ import type { TalentMove } from '../src/enrich/moves/types.js'
 import { extractArticle } from '../src/extract/extract-article.js'
 import { foldName } from '../src/knowledge/atoms.js'
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
+import { entityIdsByName } from './lib/names.js'
 import { type Counts, fmt, scoreRow, scores, sumCounts } from './lib/scores.js'
 
 interface GoldMove {
@@ -83,13 +84,7 @@ const MANIFEST_ALIASES: Readonly<Record<string, string>> = {
 }
 
 const kb = loadKnowledgeBase()
-const idOf = new Map<string, string>()
-for (const entity of kb.entities.values()) {
-  for (const name of [entity.name, ...(entity.aliases ?? []), ...(entity.formerNames ?? [])]) {
-    const key = foldName(name)
-    if (!idOf.has(key)) idOf.set(key, entity.id)
-  }
-}
+const idOf = entityIdsByName(kb)
 
 function canonicalKey(name: string): string {
   const folded = foldName(name)
