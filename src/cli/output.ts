@@ -20,11 +20,12 @@ export interface Writer {
 
 /**
  * One renderer for every command (sqlite-utils style): --json is an array of objects, --nl one
- * object per line, a table otherwise. Data only ever goes to `out` (stdout).
+ * object per line, a table otherwise. Data only ever goes to `out` (stdout). Takes any row
+ * objects (query result interfaces have no index signature), so callers need no casts.
  */
 export function printRows(
   out: Writer,
-  rows: readonly Record<string, unknown>[],
+  rows: readonly object[],
   format: OutputFormat,
   columns?: readonly string[],
 ): void {
@@ -40,9 +41,9 @@ export function printRows(
     out.write('(no rows)\n')
     return
   }
-  const head = columns ?? Object.keys(rows[0] as Record<string, unknown>)
+  const head = columns ?? Object.keys(rows[0] as object)
   const table = new Table({ head: [...head], style: { head: [], border: [] }, wordWrap: true })
-  for (const row of rows) table.push(head.map((c) => cell(row[c])))
+  for (const row of rows) table.push(head.map((c) => cell((row as Record<string, unknown>)[c])))
   out.write(`${table.toString()}\n`)
 }
 

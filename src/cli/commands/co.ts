@@ -53,8 +53,7 @@ Examples:
       `co: mentioned with ${subject.name} (${subject.kind}), ${describeRange(filter)}\n`,
     )
     const format = formatOf(options)
-    if (format !== 'table')
-      return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
+    if (format !== 'table') return printRows(io.stdout, rows, format)
     printRows(
       io.stdout,
       rows.map((r) => ({

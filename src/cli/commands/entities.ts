@@ -136,7 +136,7 @@ export function makeEntityCommand(io: Io): AnyCommand {
         )
       const format = formatOf(options)
       if (format !== 'table') {
-        printRows(io.stdout, profiles as unknown as Record<string, unknown>[], format)
+        printRows(io.stdout, profiles, format)
         return
       }
       for (const p of profiles) {
@@ -145,7 +145,7 @@ export function makeEntityCommand(io: Io): AnyCommand {
         )
         io.stdout.write(`aliases: ${p.aliases.join(', ') || '-'}\n`)
         io.stdout.write(`stories: ${p.stories}\n\nmentions by month:\n`)
-        printRows(io.stdout, p.mentionsByMonth as unknown as Record<string, unknown>[], 'table')
+        printRows(io.stdout, p.mentionsByMonth, 'table')
         io.stdout.write('latest stories:\n')
         printRows(
           io.stdout,
@@ -158,7 +158,7 @@ export function makeEntityCommand(io: Io): AnyCommand {
           'table',
         )
         io.stdout.write('most often mentioned with:\n')
-        printRows(io.stdout, p.coMentioned as unknown as Record<string, unknown>[], 'table')
+        printRows(io.stdout, p.coMentioned, 'table')
       }
     })
 }
@@ -189,7 +189,7 @@ export function makeEntitiesCommand(io: Io): AnyCommand {
           limit: Number(options.limit),
         }),
       )
-      printRows(io.stdout, rows as unknown as Record<string, unknown>[], formatOf(options))
+      printRows(io.stdout, rows, formatOf(options))
     })
   entities
     .command('import')

@@ -53,7 +53,7 @@ Examples:
       const format = formatOf(options)
       printRows(
         io.stdout,
-        rows as unknown as Record<string, unknown>[],
+        rows,
         format,
         format === 'table'
           ? [
@@ -94,13 +94,13 @@ export function makeFlowsCommand(io: Io): AnyCommand {
       }
       const format = formatOf(options)
       if (options.net) {
-        printRows(io.stdout, result.net as unknown as Record<string, unknown>[], format)
+        printRows(io.stdout, result.net, format)
         return
       }
-      printRows(io.stdout, result.flows as unknown as Record<string, unknown>[], format)
+      printRows(io.stdout, result.flows, format)
       if (format === 'table') {
         io.stdout.write('net per organisation (most outflow first):\n')
-        printRows(io.stdout, result.net as unknown as Record<string, unknown>[], 'table')
+        printRows(io.stdout, result.net, 'table')
       }
     })
 }
@@ -119,7 +119,7 @@ export function makePersonCommand(io: Io): AnyCommand {
       if (timeline.length === 0) throw new UsageError(`no moves stored for ${JSON.stringify(name)}`)
       const format = formatOf(options)
       if (format !== 'table') {
-        printRows(io.stdout, timeline as unknown as Record<string, unknown>[], format)
+        printRows(io.stdout, timeline, format)
         return
       }
       for (const m of timeline) {

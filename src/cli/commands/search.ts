@@ -66,8 +66,7 @@ Examples:
         `search: more than ${rankedLatest.toLocaleString('en')} stories match; ranked the ${rankedLatest.toLocaleString('en')} most recently stored (--rank-all ranks every match)\n`,
       )
     const format = formatOf(options)
-    if (format !== 'table')
-      return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
+    if (format !== 'table') return printRows(io.stdout, rows, format)
     printRows(
       io.stdout,
       rows.map((r) => ({

@@ -54,7 +54,7 @@ Examples:
     io.stderr.write(
       `stats ${section}: ${rows.length} row(s)${section === 'feeds' ? '' : `, ${describeRange(filter)}`}\n`,
     )
-    printRows(io.stdout, rows as Record<string, unknown>[], formatOf(options))
+    printRows(io.stdout, rows, formatOf(options))
   })
   return command as unknown as AnyCommand
 }

@@ -55,8 +55,7 @@ Examples:
       `timeline: ${entities.map((e) => e.name).join(', ')} by ${options.by}, ${describeRange(filter)}\n`,
     )
     const format = formatOf(options)
-    if (format !== 'table')
-      return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
+    if (format !== 'table') return printRows(io.stdout, rows, format)
     if (options.chart !== false && io.stdout.isTTY && rows.length > 0) {
       const colour = !('NO_COLOR' in io.env)
       io.stdout.write(

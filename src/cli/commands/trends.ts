@@ -75,8 +75,7 @@ Examples:
       )
     else io.stderr.write('trends: no entity has enough stories in the window\n')
     const format = formatOf(options)
-    if (format !== 'table')
-      return printRows(io.stdout, rows as unknown as Record<string, unknown>[], format)
+    if (format !== 'table') return printRows(io.stdout, rows, format)
     printRows(
       io.stdout,
       rows.map((r) => ({
