@@ -13,7 +13,7 @@ import type { TalentMove } from '../src/enrich/moves/types.js'
 import { foldName } from '../src/knowledge/atoms.js'
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
 import { entityIdsByName } from './lib/names.js'
-import { type Counts, fmt, scoreRow, scores, sumCounts } from './lib/scores.js'
+import { bump, type Counts, fmt, scoreRow, scores, sumCounts } from './lib/scores.js'
 
 interface GoldMove {
   readonly person: string
@@ -72,11 +72,6 @@ const lines: GoldLine[] = readFileSync(file, 'utf8')
 
 const byLang = new Map<string, Counts>()
 const byKind = new Map<string, Counts>()
-const bump = (map: Map<string, Counts>, key: string, field: keyof Counts) => {
-  const c = map.get(key) ?? { tp: 0, fp: 0, fn: 0 }
-  c[field]++
-  map.set(key, c)
-}
 let hedged = 0
 let hedgedRight = 0
 let roleTotal = 0

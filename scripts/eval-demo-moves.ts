@@ -38,7 +38,7 @@ import { extractArticle } from '../src/extract/extract-article.js'
 import { foldName } from '../src/knowledge/atoms.js'
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
 import { entityIdsByName } from './lib/names.js'
-import { type Counts, fmt, scoreRow, scores, sumCounts } from './lib/scores.js'
+import { bump, type Counts, fmt, scoreRow, scores, sumCounts } from './lib/scores.js'
 
 interface GoldMove {
   readonly person: string
@@ -129,11 +129,6 @@ const articles = manifest.articles
   .filter((a) => args.article === undefined || a.path.includes(args.article))
 
 const byLang = new Map<string, Counts>()
-const bump = (lang: string, field: keyof Counts) => {
-  const c = byLang.get(lang) ?? { tp: 0, fp: 0, fn: 0 }
-  c[field]++
-  byLang.set(lang, c)
-}
 let unnamedFoundings = 0
 let hedged = 0
 let hedgedRight = 0
@@ -187,13 +182,13 @@ for (const article of articles) {
     else {
       free.delete(index)
       matched.set(moves[index] as TalentMove, gold)
-      bump(lang, 'tp')
+      bump(byLang, lang, 'tp')
     }
   }
   for (const gold of unmatched) {
     const index = [...free].find((i) => matchesUnnamedFounding(gold, moves[i] as TalentMove))
     if (index === undefined) {
-      bump(lang, 'fn')
+      bump(byLang, lang, 'fn')
       const near = moves.find((m) => sameName(gold.person, m.person))
       lines.push(
         `  MISS ${showGold(gold)}${near === undefined ? '  (person not found)' : `\n       got  ${showMove(near)}\n       in   "${clip(near.evidence.sentence)}"`}`,
@@ -202,12 +197,12 @@ for (const article of articles) {
     }
     free.delete(index)
     matched.set(moves[index] as TalentMove, gold)
-    bump(lang, 'tp')
+    bump(byLang, lang, 'tp')
     unnamedFoundings++
   }
   for (const index of free) {
     const move = moves[index] as TalentMove
-    bump(lang, 'fp')
+    bump(byLang, lang, 'fp')
     lines.push(`  FP   ${showMove(move)}\n       in   "${clip(move.evidence.sentence)}"`)
   }
   for (const move of moves) {

@@ -29,3 +29,10 @@ export function sumCounts(all: Iterable<Counts>): Counts {
   }
   return total
 }
+
+/** Counts one tp, fp or fn for `key` in a per-slice tally (language, kind, ...). */
+export function bump(tally: Map<string, Counts>, key: string, field: keyof Counts): void {
+  const c = tally.get(key) ?? { tp: 0, fp: 0, fn: 0 }
+  c[field]++
+  tally.set(key, c)
+}
