@@ -1,45 +1,14 @@
-import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Io } from '../../src/cli/context.js'
 import { createProgram } from '../../src/cli/program.js'
 import { enrichStoredArticles } from '../../src/enrich-stored.js'
-import type { ExtractedArticle } from '../../src/extract/article-types.js'
 import { defineSource } from '../../src/sources.js'
 import { upsertArticle } from '../../src/store/articles.js'
 import { openDatabase } from '../../src/store/database.js'
 import { syncSources } from '../../src/store/sources.js'
+import { extractedArticle, SEED_BODY, SEED_TITLE } from '../helpers/articles.js'
 import { makeTempDir } from '../helpers/env.js'
-
-const SEED = readFileSync(
-  resolve(import.meta.dirname, '../../../shared/fixtures/seed-article-de.txt'),
-  'utf8',
-)
-const [SEED_TITLE, ...SEED_BODY] = SEED.split('\n')
-
-function article(
-  url: string,
-  title: string,
-  text: string,
-  publishedAt: string,
-  language: string,
-): ExtractedArticle {
-  return {
-    url,
-    canonicalUrl: url,
-    title,
-    authors: [],
-    publishedAt,
-    publishedFrom: 'meta',
-    modifiedAt: null,
-    language,
-    siteName: null,
-    description: null,
-    imageUrl: null,
-    paywalled: false,
-    text,
-  }
-}
 
 async function run(dir: string, args: string[]) {
   const out = { stdout: '', stderr: '' }
@@ -79,21 +48,21 @@ describe('moves, flows and person commands', () => {
       }),
     ])
     for (const a of [
-      article(
+      extractedArticle(
         'https://x.example/seed',
-        SEED_TITLE ?? '',
-        SEED_BODY.join('\n').trim(),
+        SEED_TITLE,
+        SEED_BODY,
         '2024-01-10T09:00:00Z',
         'de',
       ),
-      article(
+      extractedArticle(
         'https://x.example/leike',
         'Jan Leike joins Anthropic',
         'Jan Leike, who co-led superalignment at OpenAI, has joined Anthropic, he said on Tuesday.',
         '2024-05-28T09:00:00Z',
         'en',
       ),
-      article(
+      extractedArticle(
         'https://x.example/rumour',
         'Report: Priya Raman in talks to join Mistral AI',
         'Priya Raman, a research director at Google DeepMind, is in talks to join Mistral AI, according to people familiar with the matter.',

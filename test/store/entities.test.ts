@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enrichStoredArticles } from '../../src/enrich-stored.js'
-import type { ExtractedArticle } from '../../src/extract/article-types.js'
 import { queryEntityList, queryEntityProfiles } from '../../src/query/entity.js'
 import { defineSource } from '../../src/sources.js'
 import { upsertArticle } from '../../src/store/articles.js'
@@ -8,31 +7,8 @@ import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
 import { entityKey, normalizeName } from '../../src/store/entities.js'
 import { syncSources } from '../../src/store/sources.js'
 import { importUserEntities } from '../../src/store/user-knowledge.js'
+import { extractedArticle } from '../helpers/articles.js'
 import { makeTempDir } from '../helpers/env.js'
-
-function article(
-  url: string,
-  title: string,
-  text: string,
-  publishedAt: string,
-  language = 'en',
-): ExtractedArticle {
-  return {
-    url,
-    canonicalUrl: url,
-    title,
-    authors: [],
-    publishedAt,
-    publishedFrom: 'meta',
-    modifiedAt: null,
-    language,
-    siteName: null,
-    description: null,
-    imageUrl: null,
-    paywalled: false,
-    text,
-  }
-}
 
 describe('entity storage and re-enrichment', () => {
   let tmp: { dir: string; cleanup: () => Promise<void> }
@@ -52,19 +28,19 @@ describe('entity storage and re-enrichment', () => {
       }),
     ])
     const stories = [
-      article(
+      extractedArticle(
         'https://s.example/1',
         'Meta loses its AI director',
         'Devi Parikh has left Meta Platforms. Parikh said she wants to build. Mark Zuckerberg did not comment.',
         '2026-10-01T10:00:00Z',
       ),
-      article(
+      extractedArticle(
         'https://s.example/2',
         'OpenAI hires a researcher',
         'OpenAI hired Jan Leike from Google DeepMind, the company said. Meta was not involved.',
         '2026-11-02T10:00:00Z',
       ),
-      article(
+      extractedArticle(
         'https://s.example/3',
         'Acme Robotics raises money',
         'The Munich startup Acmebot said on Monday that investors put in new money.',

@@ -1,44 +1,12 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enrichStoredArticles } from '../../src/enrich-stored.js'
-import type { ExtractedArticle } from '../../src/extract/article-types.js'
 import { queryMoves, queryPersonTimeline, queryTalentFlows } from '../../src/query/moves.js'
 import { defineSource } from '../../src/sources.js'
 import { upsertArticle } from '../../src/store/articles.js'
 import { type OpenedDatabase, openDatabase } from '../../src/store/database.js'
 import { syncSources } from '../../src/store/sources.js'
+import { extractedArticle, SEED_BODY, SEED_TITLE } from '../helpers/articles.js'
 import { makeTempDir } from '../helpers/env.js'
-
-const SEED = readFileSync(
-  resolve(import.meta.dirname, '../../../shared/fixtures/seed-article-de.txt'),
-  'utf8',
-)
-const [SEED_TITLE, ...SEED_BODY] = SEED.split('\n')
-
-function article(
-  url: string,
-  title: string,
-  text: string,
-  publishedAt: string,
-  language: string,
-): ExtractedArticle {
-  return {
-    url,
-    canonicalUrl: url,
-    title,
-    authors: [],
-    publishedAt,
-    publishedFrom: 'meta',
-    modifiedAt: null,
-    language,
-    siteName: null,
-    description: null,
-    imageUrl: null,
-    paywalled: false,
-    text,
-  }
-}
 
 describe('talent moves in the store', () => {
   let tmp: { dir: string; cleanup: () => Promise<void> }
@@ -68,17 +36,17 @@ describe('talent moves in the store', () => {
     const stories = [
       {
         source: 'de',
-        a: article(
+        a: extractedArticle(
           'https://de.example/seed',
-          SEED_TITLE ?? '',
-          SEED_BODY.join('\n').trim(),
+          SEED_TITLE,
+          SEED_BODY,
           '2024-01-10T09:00:00Z',
           'de',
         ),
       },
       {
         source: 'en',
-        a: article(
+        a: extractedArticle(
           'https://en.example/parikh',
           'Meta generative AI director Devi Parikh leaves',
           'Devi Parikh, the director of generative AI at Meta, has left the company, she said on Friday. Parikh spent nearly eight years at Meta.',
@@ -88,7 +56,7 @@ describe('talent moves in the store', () => {
       },
       {
         source: 'en',
-        a: article(
+        a: extractedArticle(
           'https://en.example/leike',
           'Jan Leike joins Anthropic',
           'Jan Leike, who co-led superalignment at OpenAI, has joined Anthropic, he said on Tuesday.',
@@ -119,10 +87,10 @@ describe('talent moves in the store', () => {
   })
 
   it('a syndicated copy of a story does not add a report', async () => {
-    const copy = article(
+    const copy = extractedArticle(
       'https://copy.example/meta-exodus',
       'Meta-Exodus: KI-Profis gehen',
-      `${SEED_BODY.join('\n').trim()}\n\nDieser Artikel erschien zuerst bei de.example.`,
+      `${SEED_BODY}\n\nDieser Artikel erschien zuerst bei de.example.`,
       '2024-01-11T09:00:00Z',
       'de',
     )
