@@ -151,8 +151,18 @@ export async function storeMentionsIn(
     }
   }
   await trx.deleteFrom('mentions').where('article_id', '=', articleId).execute()
-  // The article's story attributes go into each row (migration 0009), with the language this
-  // enrichment sets below, so the insert trigger has nothing left to fill.
+  // The article first (stamp and detected language), while it has no mentions for the story
+  // trigger of migration 0009 to rewrite; then its story attributes go into each mention row, so
+  // the insert trigger has nothing left to fill either.
+  await trx
+    .updateTable('articles')
+    .set({
+      enriched_at: nowIso(),
+      enrichment_version: ENRICHMENT_VERSION,
+      ...(options.language ? { language: options.language } : {}),
+    })
+    .where('id', '=', articleId)
+    .execute()
   const story = await trx
     .selectFrom('articles')
     .select([
@@ -172,22 +182,13 @@ export async function storeMentionsIn(
     story_at: story.story_at,
     is_duplicate: story.is_duplicate,
     source_id: story.source_id,
-    language: options.language || story.language,
+    language: story.language,
   }))
   for (let i = 0; i < rows.length; i += 200)
     await trx
       .insertInto('mentions')
       .values(rows.slice(i, i + 200))
       .execute()
-  await trx
-    .updateTable('articles')
-    .set({
-      enriched_at: nowIso(),
-      enrichment_version: ENRICHMENT_VERSION,
-      ...(options.language ? { language: options.language } : {}),
-    })
-    .where('id', '=', articleId)
-    .execute()
 }
 
 /** Entities whose name or alias matches (case and accents ignored), best first. */
