@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { foldName, splitAtoms } from './atoms.js'
+import { withEconomyLists } from './economy.js'
 import type { AliasTarget, KnowledgeBase, KnowledgeEntity, SuffixInfo } from './knowledge-types.js'
 import { buildPhraseIndex } from './phrase-index.js'
 
@@ -82,10 +83,13 @@ function readShippedData(): ShippedData {
   const dir = knowledgeDataDir()
   const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T
   return {
-    entities: [
-      ...readJson<KnowledgeEntity[]>('organizations.json'),
-      ...readJson<KnowledgeEntity[]>('people.json'),
-    ],
+    entities: withEconomyLists(
+      [
+        ...readJson<KnowledgeEntity[]>('organizations.json'),
+        ...readJson<KnowledgeEntity[]>('people.json'),
+      ],
+      join(dir, 'economy'),
+    ),
     firstNames: readLines(join(dir, 'first-names.txt')),
     ambiguousFirstNames: readLines(join(dir, 'first-names-ambiguous.txt')),
     roleWords: readJson<RoleWordsFile>('role-words.json'),
