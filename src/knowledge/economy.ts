@@ -27,6 +27,7 @@ export interface EconomyOrg {
 export function withEconomyLists(
   curated: readonly KnowledgeEntity[],
   dir: string,
+  reserved: ReadonlySet<string> = new Set(),
 ): KnowledgeEntity[] {
   const listed = readEconomyOrgs(dir)
   if (listed.length === 0) return [...curated]
@@ -34,6 +35,7 @@ export function withEconomyLists(
   const owner = new Map<string, { id: string; ambiguous: boolean }>()
   const claim = (name: string, id: string, ambiguous: boolean) => {
     const key = foldName(name)
+    if (reserved.has(key)) return false
     const held = owner.get(key)
     if (held !== undefined && held.id !== id && !(held.ambiguous && ambiguous)) return false
     if (held === undefined) owner.set(key, { id, ambiguous })

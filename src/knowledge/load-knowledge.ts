@@ -82,6 +82,9 @@ interface ShippedData {
 function readShippedData(): ShippedData {
   const dir = knowledgeDataDir()
   const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T
+  const orgCues = readJson<OrgCuesFile>('org-cues.json')
+  // A listed name that is a legal form or a stop word ("Inc.", the magazine) would fire everywhere.
+  const reserved = new Set([...(orgCues.legalSuffixes ?? []), ...(orgCues.stopNames ?? [])].map(foldName))
   return {
     entities: withEconomyLists(
       [
@@ -89,11 +92,12 @@ function readShippedData(): ShippedData {
         ...readJson<KnowledgeEntity[]>('people.json'),
       ],
       join(dir, 'economy'),
+      reserved,
     ),
     firstNames: readLines(join(dir, 'first-names.txt')),
     ambiguousFirstNames: readLines(join(dir, 'first-names-ambiguous.txt')),
     roleWords: readJson<RoleWordsFile>('role-words.json'),
-    orgCues: readJson<OrgCuesFile>('org-cues.json'),
+    orgCues,
   }
 }
 

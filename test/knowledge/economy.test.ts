@@ -91,6 +91,11 @@ describe('economy lists', () => {
     expect(byName('Jana Fuchs')).toMatchObject({ kind: 'person', orgs: ['org:brixon-werke'] })
   })
 
+  it('skips a listed name that is a legal form or a stop word', () => {
+    const withInc = withEconomyLists(curated, listDir([{ name: 'Inc.', aliases: ['Inc'], type: 'media' }]), new Set(['inc', 'inc.']))
+    expect(withInc.map((e) => e.name)).toEqual(['Nexora', 'Apple'])
+  })
+
   it('names the file and line of a malformed entry', () => {
     const bad = listDir([{ aliases: [] }])
     expect(() => readEconomyOrgs(bad)).toThrow(/b-list\.jsonl:1/)
