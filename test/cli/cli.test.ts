@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
+import { SEED_TEXT } from '../helpers/articles.js'
 import { makeTempDir } from '../helpers/env.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -158,7 +159,8 @@ describe('newshound CLI', () => {
   })
 
   it('analyze prints the seed story entities, and --jsonl keeps ids', async () => {
-    const seed = resolve(ROOT, '../shared/fixtures/seed-article-de.txt')
+    const seed = join(tmp.dir, 'seed.txt')
+    await writeFile(seed, SEED_TEXT)
     const { code, stdout } = await cli([
       '--db',
       join(tmp.dir, 'none.db'),
