@@ -5,6 +5,12 @@
  *   npm run bench:entities                       # test/fixtures/entities/dev.jsonl
  *   npm run bench:entities -- --set other.jsonl  # any file of the same shape (e.g. a held-out set)
  *   npm run bench:entities -- --errors           # also list each line's misses and false hits
+ *   npm run bench:entities -- --sealed           # also score moves-real test (sealed: rarely, and
+ *                                                # record every score in BENCHMARKS.md)
+ *
+ * Beside the dev set, both systems run on `../shared/benchmarks/moves-real` train (real en/de
+ * business and tech news), scored by that set's own scorer; the run stops with one line when the
+ * folder is missing. With `--errors` the scorer's per-item misses on train are listed too.
  *
  * Scoring: per line, the set of predicted canonical names of a kind is compared with the gold set.
  * Names are compared case- and diacritic-blind, after mapping any knowledge-base alias to its
@@ -15,9 +21,18 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import nlp from 'compromise'
+import { enrichArticle } from '../src/enrich/enrich-article.js'
 import { recognizeEntities } from '../src/enrich/entities/recognize.js'
 import { foldName } from '../src/knowledge/atoms.js'
 import { type KnowledgeBase, loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
+import {
+  MOVES_REAL_DIR,
+  type Prf,
+  type RealItem,
+  type RealPrediction,
+  readRealPart,
+  scoreReal,
+} from './lib/moves-real-scorer.js'
 
 interface GoldLine {
   readonly id: string
@@ -45,8 +60,12 @@ const { values: args } = parseArgs({
     set: { type: 'string', default: join('test', 'fixtures', 'entities', 'dev.jsonl') },
     errors: { type: 'boolean', default: false },
     articles: { type: 'string', default: '300' },
+    real: { type: 'string', default: MOVES_REAL_DIR },
+    sealed: { type: 'boolean', default: false },
   },
 })
+const realParts = args.sealed ? ['train', 'test'] : ['train']
+const realSets = realParts.map((part) => ({ part, ...readRealPart(args.real, part) }))
 
 const kb = loadKnowledgeBase()
 const gold: GoldLine[] = readFileSync(args.set, 'utf8')
@@ -136,6 +155,35 @@ for (const kind of ['people', 'organizations'] as const) {
   }
 }
 
+// moves-real: both systems per part and language, scored by the set's scorer.
+const realRows: string[] = []
+let trainScores: ReadonlyMap<string, { persons: Prf; orgs: Prf }> | undefined
+for (const { part, path, items } of realSets) {
+  for (const [name, system] of systems) {
+    const verbose = args.errors && name === 'newshound' && part === 'train'
+    const predict = name === 'newshound' ? withMoves : realPrediction(system)
+    const scored = scoreReal(args.real, path, items.map(predict), verbose)
+    for (const detail of scored.details) console.log(detail)
+    if (name === 'newshound' && part === 'train') trainScores = scored.slices
+    for (const lang of ['en', 'de', 'all']) {
+      const slice = scored.slices.get(lang === 'all' ? 'ALL' : `lang=${lang}`)
+      if (slice === undefined) continue
+      const cells = [slice.persons, slice.orgs].map((s) =>
+        [s.p, s.r, s.f1].map((x) => x.toFixed(2).padStart(7)).join(''),
+      )
+      const moves = name === 'newshound' ? slice.moves.f1.toFixed(2) : '-'
+      realRows.push(
+        `${part.padEnd(7)}${lang.padEnd(6)}${name.padEnd(12)}${cells.join('   ')}${moves.padStart(9)}`,
+      )
+    }
+  }
+}
+console.log(`\nmoves-real (${args.real}), scored by score-moves.mjs\n`)
+console.log(
+  `${'part'.padEnd(7)}${'lang'.padEnd(6)}${'system'.padEnd(12)}${'persons P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}   ${'orgs P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}${'moves F1'.padStart(9)}`,
+)
+for (const row of realRows) console.log(row)
+
 // Throughput: ~5 KB articles made by concatenating dev texts of one language.
 const articles = buildArticles(gold, Number(args.articles))
 const avgKb = articles.reduce((n, a) => n + a.text.length, 0) / articles.length / 1024
@@ -158,9 +206,49 @@ console.log(
     `newshound ${ourRate.toFixed(0)} articles/s, compromise ${theirRate.toFixed(0)} articles/s\n`,
 )
 const mine = results.get('newshound')
+const trainF1 = (slice: string, kind: 'persons' | 'orgs') =>
+  (trainScores?.get(slice)?.[kind].f1 ?? 0).toFixed(2)
 console.log(
-  `people_f1 ${fmt(score(mine?.get('people:all')).f)} org_f1 ${fmt(score(mine?.get('organizations:all')).f)} articles_per_s ${ourRate.toFixed(0)}`,
+  `people_f1 ${fmt(score(mine?.get('people:all')).f)} org_f1 ${fmt(score(mine?.get('organizations:all')).f)} ` +
+    `train_persons_f1 en ${trainF1('lang=en', 'persons')} de ${trainF1('lang=de', 'persons')} ` +
+    `train_orgs_f1 en ${trainF1('lang=en', 'orgs')} de ${trainF1('lang=de', 'orgs')} ` +
+    `articles_per_s ${ourRate.toFixed(0)}`,
 )
+
+/** newshound's names and talent moves for one moves-real item, as `newshound analyze` reports them. */
+function withMoves(item: RealItem): RealPrediction {
+  const result = enrichArticle(
+    { title: null, text: item.text, language: item.lang, publishedAt: null },
+    kb,
+  )
+  const names = (kind: 'person' | 'org') =>
+    result.mentions.filter((m) => m.kind === kind).map((m) => m.canonical)
+  return {
+    id: item.id,
+    persons: names('person'),
+    orgs: names('org'),
+    moves: result.moves.map((m) => ({
+      person: m.person,
+      role: m.role,
+      from_org: m.fromOrg,
+      to_org: m.toOrg,
+      kind: m.kind,
+    })),
+  }
+}
+
+/** A system's names for one moves-real item, in the scorer's prediction shape (no moves). */
+function realPrediction(system: System): (item: RealItem) => RealPrediction {
+  return (item) => {
+    const predicted = system(item.text, item.lang)
+    return {
+      id: item.id,
+      persons: [...new Set(predicted.people)],
+      orgs: [...new Set(predicted.organizations)],
+      moves: [],
+    }
+  }
+}
 
 /** Folded name, mapped through the knowledge base when it is a known alias. */
 function makeKeyOf(base: KnowledgeBase): (name: string) => string {

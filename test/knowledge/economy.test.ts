@@ -92,7 +92,11 @@ describe('economy lists', () => {
   })
 
   it('skips a listed name that is a legal form or a stop word', () => {
-    const withInc = withEconomyLists(curated, listDir([{ name: 'Inc.', aliases: ['Inc'], type: 'media' }]), new Set(['inc', 'inc.']))
+    const withInc = withEconomyLists(
+      curated,
+      listDir([{ name: 'Inc.', aliases: ['Inc'], type: 'media' }]),
+      new Set(['inc', 'inc.']),
+    )
     expect(withInc.map((e) => e.name)).toEqual(['Nexora', 'Apple'])
   })
 

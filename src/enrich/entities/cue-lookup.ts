@@ -236,10 +236,52 @@ export function isCueNoun(model: TextModel, kb: KnowledgeBase, i: number): boole
     cueNouns.set(kb, nouns)
   }
   if (nouns.has(atom.lower)) return true
-  // German case endings: "des Herstellers", "des Startups", "den Konzernen"
   if (model.lang === 'en') return false
-  for (const ending of ['s', 'es', 'n', 'en']) {
-    if (atom.lower.endsWith(ending) && nouns.has(atom.lower.slice(0, -ending.length))) return true
+  let known = cueNounMemo.get(model)
+  if (known === undefined) {
+    known = []
+    cueNounMemo.set(model, known)
   }
+  let verdict = known[i]
+  if (verdict === undefined) {
+    verdict = isGermanCueNoun(nouns, atom.text, atom.lower)
+    known[i] = verdict
+  }
+  return verdict
+}
+
+// The German check walks the word's endings; rules ask for the same atom many times.
+const cueNounMemo = new WeakMap<TextModel, boolean[]>()
+const germanForms = new WeakMap<
+  ReadonlySet<string>,
+  { readonly words: ReadonlySet<string>; readonly heads: ReadonlySet<string> }
+>()
+
+// Heads that name a kind of organisation only at the end of a compound: "Maschinenbauer" (not
+// "Bauer", a farmer or a surname), "Systemhaus", "Modehaus" (not "Haus").
+const COMPOUND_HEADS = ['bauer', 'haus', 'kette', 'konzern', 'bank', 'kasse']
+// Compounds with those heads that are things, not organisations: "Datenbank", "Krankenhaus".
+const NOT_COMPOUND_CUES = /(datenbank|krankenhaus|rathaus|weißhaus|ladenkasse)/
+
+/**
+ * A German noun for a kind of organisation: one of the cue nouns with a case ending ("des
+ * Herstellers", "den Konzernen") or the feminine "-in" ("die Rivalin"), or a compound headed by one
+ * ("des Pharmakonzerns", "der Großbank", "das Systemhaus").
+ */
+function isGermanCueNoun(nouns: ReadonlySet<string>, text: string, lower: string): boolean {
+  let forms = germanForms.get(nouns)
+  if (forms === undefined) {
+    const inflect = (words: Iterable<string>) => {
+      const set = new Set<string>()
+      for (const w of words)
+        for (const ending of ['', 's', 'es', 'n', 'en', 'in']) set.add(w + ending)
+      return set
+    }
+    forms = { words: inflect(nouns), heads: inflect([...nouns, ...COMPOUND_HEADS]) }
+    germanForms.set(nouns, forms)
+  }
+  if (forms.words.has(lower)) return true
+  if (text === lower || lower.length < 7 || NOT_COMPOUND_CUES.test(lower)) return false
+  for (let k = 3; k <= lower.length - 4; k++) if (forms.heads.has(lower.slice(k))) return true
   return false
 }

@@ -3,6 +3,8 @@ import type { Candidate } from './candidate.js'
 import { DETERMINERS } from './context-words.js'
 import { cueEndingAt, isCueNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import type { NameGroup } from './name-groups.js'
+import { slotConfidence } from './org-slots.js'
+import { isPlace, isPlaceAdjective } from './place-names.js'
 import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from './text-model.js'
 
 /** Which atoms already belong to a mention (knowledge base or person). */
@@ -20,6 +22,8 @@ const EMPLOYER_PREPOSITIONS = new Set(['of', 'at', 'von', 'bei', 'beim'])
 // these two point at an employer or place of business and are kept, with less confidence
 // ("beim" is "bei dem": a noun follows, "beim Start", not a company name).
 const WEAK_CUES = new Set(['at', 'bei'])
+// Prefixes that make a role, not an employer: "Vize-Vorstand", "Interims-Chef", "Co-Chefin".
+const ROLE_PREFIXES = new Set(['vize', 'interims', 'co', 'ko', 'senior', 'junior', 'top'])
 // Role words that describe a field, not an employer: "Tech-Veteran", "Chip-Experte", "KI-Pionier".
 const FIELD_ROLES = new Set([
   'experte',
@@ -75,8 +79,98 @@ export function findUnknownOrgs(
       }
     }
   }
+  const surnames = surnamesOf(model, owners)
+  for (const group of groups) {
+    for (const c of bySlot(model, kb, group, owners, taken, surnames)) add(c)
+  }
   return found
 }
+
+/**
+ * Runs of a name group that nothing claimed yet, named an organisation by the slot they fill
+ * ("Westpac has appointed", "Lanxess Finanzchef", "Chewy, the online retailer").
+ */
+function bySlot(
+  model: TextModel,
+  kb: KnowledgeBase,
+  group: NameGroup,
+  owners: AtomOwners,
+  taken: ReadonlySet<number>,
+  surnames: ReadonlySet<string>,
+): Candidate[] {
+  const found: Candidate[] = []
+  let at = group.first
+  while (at <= group.last) {
+    if (taken.has(at) || blockedForOrg(model, kb, owners, at)) {
+      at++
+      continue
+    }
+    let last = at
+    while (last < group.last && !taken.has(last + 1) && !blockedForOrg(model, kb, owners, last + 1))
+      last++
+    const confidence = last - at < 4 ? slotConfidence(model, kb, at, last) : 0
+    if (
+      confidence > 0 &&
+      plausibleName(model, kb, at, last) &&
+      !isSurname(model, kb, at, last, surnames)
+    ) {
+      found.push(org(model, at, last, 'cue', confidence))
+    }
+    at = last + 1
+  }
+  return found
+}
+
+/** The folded last words of the people already found in the text. */
+function surnamesOf(model: TextModel, owners: AtomOwners): Set<string> {
+  const surnames = new Set<string>()
+  for (let i = 0; i < owners.length; i++) {
+    const c = owners[i]
+    if (c?.kind === 'person' && c.last === i && c.last > c.first) {
+      surnames.add(model.folded[c.last] ?? '')
+    }
+  }
+  return surnames
+}
+
+/**
+ * "Kröll übernimmt", "Hochreiter CEO": a lone word that is the surname of someone the text (or the
+ * knowledge base) names is that person, whatever slot it fills. Genitives included ("Ebelings").
+ */
+function isSurname(
+  model: TextModel,
+  kb: KnowledgeBase,
+  first: number,
+  last: number,
+  surnames: ReadonlySet<string>,
+): boolean {
+  if (first !== last) return false
+  const folded = model.folded[first] ?? ''
+  const keys = folded.endsWith('s') ? [folded, folded.slice(0, -1)] : [folded]
+  return keys.some((k) => surnames.has(k) || kb.surnames.has(k))
+}
+
+/**
+ * Context alone does not make a place, a first name or a bare month an organisation: "at Davos",
+ * "Copenhagen-based", "bei Erlangen".
+ */
+function plausibleName(model: TextModel, kb: KnowledgeBase, first: number, last: number): boolean {
+  const start = model.atoms[first]?.start ?? 0
+  const end = model.atoms[last]?.end ?? 0
+  if (isPlace(model.text.slice(start, end))) return false
+  const next = model.atoms[last + 1]
+  if (
+    /^[-‑]$/.test(separatorAfter(model, last)) &&
+    next !== undefined &&
+    PLACE_HEADS.has(next.lower)
+  )
+    return false
+  if (first === last && kb.firstNames.has(model.atoms[first]?.lower ?? '')) return false
+  return true
+}
+
+// "Copenhagen-based", "Münchner", "in Berlin ansässige": words after a hyphen that make a place.
+const PLACE_HEADS = new Set(['based', 'basierte', 'basierten', 'basiertes', 'born'])
 
 function blockedForOrg(
   model: TextModel,
@@ -90,6 +184,7 @@ function blockedForOrg(
   if (DETERMINERS.has(atom.lower)) return true
   if (kb.stopNames.has(model.folded[i] ?? '')) return true
   if (kb.titlePrefixes.has(atom.lower)) return true
+  if (model.lang !== 'en' && isPlaceAdjective(atom.text)) return true
   return roleAt(model, kb, i) !== null || isCueNoun(model, kb, i)
 }
 
@@ -164,7 +259,7 @@ function byCompound(
     const head = model.atoms[i + 1]
     if (atom === undefined || head === undefined) continue
     if (atom.text.length < 3 || COMMON_NOUN_ENDING.test(atom.lower)) continue
-    if (kb.firstNames.has(atom.lower)) continue
+    if (kb.firstNames.has(atom.lower) || ROLE_PREFIXES.has(atom.lower)) continue
     // the role heads the compound: "Quorra-Chef", and "Quorra-KI-Chef" with a longer chain
     let end = i + 1
     while (end < group.last && end - i < 3 && separatorAfter(model, end) === '-') end++
@@ -217,6 +312,7 @@ function byCue(
   const atom = model.atoms[at]
   if (atom === undefined || kb.firstNames.has(atom.lower)) return null
   if (model.lang !== 'en' && last === at && COMMON_NOUN_ENDING.test(atom.lower)) return null
+  if (!plausibleName(model, kb, at, last)) return null
   // "joined Google DeepMind" is known; "at Davos" is a place: places are in the stop list.
   return org(model, at, last, 'cue', confidence)
 }

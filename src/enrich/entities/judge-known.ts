@@ -119,7 +119,7 @@ function firstVerdict(
     sameSentence &&
     prev !== undefined &&
     /^\s+$/.test(prevSep) &&
-    (isCueNoun(model, kb, match.first - 1) || endsWithCompanyNoun(prev.text))
+    isCueNoun(model, kb, match.first - 1)
   ) {
     return 0.8
   }
@@ -134,32 +134,6 @@ function firstVerdict(
   // or the mirror would come with an article or in the plural.
   if (nextLower !== null && next !== undefined && next.text === nextLower) return 0.6
   return 'undecided'
-}
-
-/** "Kurznachrichtendienst", "Wochenzeitung", "Zulieferer": a German noun naming the kind of company. */
-function endsWithCompanyNoun(word: string): boolean {
-  const lower = word.toLowerCase()
-  if (word === lower) return false
-  for (const noun of [
-    'dienst',
-    'konzern',
-    'zeitung',
-    'magazin',
-    'startup',
-    'unternehmen',
-    'firma',
-    'hersteller',
-    'anbieter',
-    'plattform',
-    'netzwerk',
-    'zulieferer',
-    'riese',
-    'gigant',
-    'händler',
-  ]) {
-    if (lower.endsWith(noun)) return true
-  }
-  return false
 }
 
 function inListWithAccepted(

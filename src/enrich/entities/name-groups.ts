@@ -50,6 +50,8 @@ function joinedNext(model: TextModel, i: number, groupFirst: number): number | n
   if (model.sentenceStart[i + 1]) return null
   const sep = separatorAfter(model, i)
   if (sep === '-' || sep === '‑') return i + 1
+  // "AT&T", "M&C Saatchi", "Procter & Gamble": an ampersand between capitals joins one name
+  if ((sep === '&' || sep === ' & ') && isCapitalized(next.text)) return i + 1
   if ((sep === "'" || sep === '’') && next.lower !== 's' && isCapitalized(next.text)) return i + 1
   const initial = atom.text.length === 1 && isCapitalized(atom.text)
   if (!(sep === ' ' || (initial && sep === '. '))) return null
