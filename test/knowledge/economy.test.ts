@@ -100,6 +100,14 @@ describe('economy lists', () => {
     expect(withInc.map((e) => e.name)).toEqual(['Nexora', 'Apple'])
   })
 
+  it('leaves a new one-word ambiguous name to the context recognizer', () => {
+    const words = withEconomyLists(
+      curated,
+      listDir([{ name: 'Trendo', type: 'media', ambiguous: true }]),
+    )
+    expect(words.map((e) => e.name)).toEqual(['Nexora', 'Apple'])
+  })
+
   it('names the file and line of a malformed entry', () => {
     const bad = listDir([{ aliases: [] }])
     expect(() => readEconomyOrgs(bad)).toThrow(/b-list\.jsonl:1/)
