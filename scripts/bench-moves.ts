@@ -1,144 +1,129 @@
 /**
- * Talent-move benchmark: runs `analyzeMoves` on every line of the dev set and prints precision,
- * recall and F1 per language and per kind, rumour/denial precision and role accuracy.
+ * bench:moves — talent moves, both readers side by side in one run:
+ * - moves-real `train` (../shared/benchmarks/moves-real): the rule reader as shipped, and the
+ *   learned reader five-fold cross-validated (trained on four fifths, scored on the fifth), per
+ *   language, by the set's own scorer;
+ * - the project's sentence set, the 24 held-out articles and the demo corpus (whole articles),
+ *   each for both readers (the learned one with the shipped weights);
+ * - throughput of recognition + moves on ~5 KB articles.
  *
- *   npm run bench:moves                 # figures
- *   npm run bench:moves -- --verbose    # also every miss and false positive
- *   npm run bench:moves -- --file other.jsonl
+ *   npm run bench:moves               # everything above
+ *   npm run bench:moves -- --test     # also score the sealed moves-real test file (rarely!)
  */
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { analyzeMoves } from '../src/enrich/moves/detect-moves.js'
-import type { TalentMove } from '../src/enrich/moves/types.js'
-import { foldName } from '../src/knowledge/atoms.js'
+import { parseArgs } from 'node:util'
+import { recognizeEntities } from '../src/enrich/entities/recognize.js'
+import { detectMoves } from '../src/enrich/moves/detect-moves.js'
+import { loadMoveModel } from '../src/enrich/moves/read-moves.js'
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
-import { entityIdsByName } from './lib/names.js'
-import { bump, type Counts, fmt, scoreRow, scores, sumCounts } from './lib/scores.js'
+import {
+  MOVES_REAL,
+  nameMatcher,
+  type PreparedItem,
+  predictionOf,
+  prepareItems,
+  readRealItems,
+  scoreMoves,
+  TUNED_THRESHOLDS,
+  trainMoveModel,
+} from './lib/moves-real.js'
 
-interface GoldMove {
-  readonly person: string
-  readonly kind: string
-  readonly from: string | null
-  readonly to: string | null
-  readonly role: string | null
-  readonly role_normalized: string | null
-  readonly status: string
-}
-
-interface GoldLine {
-  readonly id: string
-  readonly lang: string
-  readonly text: string
-  readonly published: string | null
-  readonly moves: readonly GoldMove[]
-}
-
-const args = process.argv.slice(2)
-const verbose = args.includes('--verbose')
-const fileArg = args.indexOf('--file')
-const file =
-  fileArg >= 0 && args[fileArg + 1] !== undefined
-    ? (args[fileArg + 1] as string)
-    : join(import.meta.dirname, '..', 'test', 'fixtures', 'moves', 'dev.jsonl')
-
+const { values: args } = parseArgs({ options: { test: { type: 'boolean', default: false } } })
 const kb = loadKnowledgeBase()
-// Gold names follow the annotation guidelines ("Bundesamt für Sicherheit in der
-// Informationstechnik"), the knowledge base may hold another name for the same entity ("BSI"):
-// two names match when they fold to the same string or to the same knowledge-base entity.
-const idOf = entityIdsByName(kb)
+const summary = (lines: readonly string[]) =>
+  lines.filter((l) => /^(lang=|persons F1)/.test(l)).map((l) => `  ${l}`)
 
-function sameName(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return a === b
-  const fa = foldName(a)
-  const fb = foldName(b)
-  if (fa === fb) return true
-  const ia = idOf.get(fa)
-  return ia !== undefined && ia === idOf.get(fb)
-}
-
-function matches(gold: GoldMove, move: TalentMove): boolean {
-  return (
-    sameName(gold.person, move.person) &&
-    gold.kind === move.kind &&
-    sameName(gold.from, move.fromOrg) &&
-    sameName(gold.to, move.toOrg)
+function rulePredictions(prepared: readonly PreparedItem[]): string[] {
+  return prepared.map(({ item, mentions }) =>
+    JSON.stringify({
+      id: item.id,
+      persons: [...new Set(mentions.filter((m) => m.kind === 'person').map((m) => m.canonical))],
+      orgs: [...new Set(mentions.filter((m) => m.kind === 'org').map((m) => m.canonical))],
+      moves: detectMoves(item.text, item.lang, mentions, { kb })
+        .filter((m) => m.status === 'reported')
+        .map((m) => ({ person: m.person, from_org: m.fromOrg, to_org: m.toOrg, kind: m.kind })),
+    }),
   )
 }
 
-const lines: GoldLine[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as GoldLine)
+const trainFile = join(MOVES_REAL, 'train.jsonl')
+const train = readRealItems(trainFile)
+const names = nameMatcher(train)
+const prepared = prepareItems(train, kb)
+console.log(`moves-real train (${train.length} items): rule reader`)
+console.log(summary(scoreMoves(trainFile, rulePredictions(prepared))).join('\n'))
+const folds: string[] = []
+for (let fold = 0; fold < 5; fold++) {
+  const model = trainMoveModel(
+    prepared.filter((_, i) => i % 5 !== fold),
+    names,
+    TUNED_THRESHOLDS,
+    kb,
+    true,
+  )
+  prepared.forEach((p, i) => {
+    if (i % 5 === fold) folds.push(predictionOf(p, model, kb))
+  })
+}
+console.log('moves-real train: learned reader, five-fold cross-validated')
+console.log(summary(scoreMoves(trainFile, folds)).join('\n'))
 
-const byLang = new Map<string, Counts>()
-const byKind = new Map<string, Counts>()
-let hedged = 0
-let hedgedRight = 0
-let roleTotal = 0
-let roleRight = 0
-const started = performance.now()
+if (args.test) {
+  const testFile = join(MOVES_REAL, 'test.jsonl')
+  const test = prepareItems(readRealItems(testFile), kb)
+  console.log('moves-real TEST (sealed): rule reader')
+  console.log(summary(scoreMoves(testFile, rulePredictions(test))).join('\n'))
+  const model = trainMoveModel(prepared, names, TUNED_THRESHOLDS, kb, true)
+  console.log('moves-real TEST (sealed): learned reader trained on all of train')
+  console.log(
+    summary(
+      scoreMoves(
+        testFile,
+        test.map((p) => predictionOf(p, model, kb)),
+      ),
+    ).join('\n'),
+  )
+}
 
-for (const line of lines) {
-  const predicted = analyzeMoves(line.text, line.lang, { publishedAt: line.published })
-  const free = new Set(predicted.map((_, i) => i))
-  const pairs: [GoldMove, TalentMove][] = []
-  for (const gold of line.moves) {
-    const index = [...free].find((i) => matches(gold, predicted[i] as TalentMove))
-    if (index === undefined) {
-      bump(byLang, line.lang, 'fn')
-      bump(byKind, gold.kind, 'fn')
-      if (verbose) console.log(`MISS ${line.id} ${show(gold)}`)
-      continue
+const run = (script: string, extra: string[]) =>
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...extra], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .at(-1)
+for (const reader of ['rules', 'learned']) {
+  console.log(`sentence set (${reader}): ${run('bench-moves-dev.ts', ['--reader', reader])}`)
+  const heldout = join('test', 'fixtures', 'moves', 'articles-heldout')
+  console.log(
+    `held-out articles (${reader}): ${run('eval-demo-moves.ts', ['--set', heldout, '--reader', reader])}`,
+  )
+  console.log(`demo corpus (${reader}): ${run('eval-demo-moves.ts', ['--reader', reader])}`)
+}
+
+// Throughput: recognition + moves on ~5 KB articles made of the demo's held-out texts.
+const heldoutDir = join('test', 'fixtures', 'moves', 'articles-heldout')
+const manifest = JSON.parse(readFileSync(join(heldoutDir, 'manifest.json'), 'utf8')) as {
+  articles: { file: string; language: string }[]
+}
+const articles = manifest.articles.map((a) => {
+  let text = readFileSync(join(heldoutDir, a.file), 'utf8')
+  while (text.length < 5000) text = `${text}\n\n${text}`
+  return { text: text.slice(0, 5000), lang: a.language }
+})
+loadMoveModel()
+for (const reader of ['rules', 'learned'] as const) {
+  const rounds = 10
+  const started = performance.now()
+  for (let r = 0; r < rounds; r++) {
+    for (const a of articles) {
+      detectMoves(a.text, a.lang, recognizeEntities(a.text, a.lang, kb), { kb, reader })
     }
-    free.delete(index)
-    const move = predicted[index] as TalentMove
-    pairs.push([gold, move])
-    bump(byLang, line.lang, 'tp')
-    bump(byKind, gold.kind, 'tp')
-    roleTotal++
-    if ((gold.role_normalized ?? null) === move.roleNormalized) roleRight++
-    else if (verbose)
-      console.log(
-        `ROLE ${line.id} ${gold.person}: gold ${gold.role_normalized} (${gold.role}) got ${move.roleNormalized} (${move.role})`,
-      )
-    if (verbose && gold.status !== move.status)
-      console.log(`STATUS ${line.id} ${gold.person}: gold ${gold.status} got ${move.status}`)
   }
-  for (const index of free) {
-    const move = predicted[index] as TalentMove
-    bump(byLang, line.lang, 'fp')
-    bump(byKind, move.kind, 'fp')
-    if (verbose) console.log(`FP   ${line.id} ${showMove(move)}`)
-  }
-  for (const move of predicted) {
-    if (move.status === 'reported') continue
-    hedged++
-    if (pairs.some(([g, m]) => m === move && g.status === move.status)) hedgedRight++
-    else if (verbose) console.log(`HEDGE ${line.id} ${showMove(move)}`)
-  }
+  const seconds = (performance.now() - started) / 1000
+  console.log(
+    `throughput (${reader}): ${((rounds * articles.length) / seconds).toFixed(0)} articles/s on one core (5 KB, entities + moves)`,
+  )
 }
-
-function show(g: GoldMove): string {
-  return `${g.person} ${g.kind} ${g.from ?? '-'} -> ${g.to ?? '-'} [${g.status}]`
-}
-function showMove(m: TalentMove): string {
-  return `${m.person} ${m.kind} ${m.fromOrg ?? '-'} -> ${m.toOrg ?? '-'} [${m.status}] role=${m.role ?? '-'}`
-}
-
-const row = (label: string, c: Counts) => console.log(scoreRow(label, c, 12))
-
-const total = sumCounts(byLang.values())
-console.log(
-  `talent moves on ${lines.length} texts (${file}), ${(performance.now() - started).toFixed(0)} ms`,
-)
-row('all', total)
-for (const lang of ['en', 'de']) row(lang, byLang.get(lang) ?? { tp: 0, fp: 0, fn: 0 })
-for (const kind of ['departure', 'hire', 'founding', 'promotion'])
-  row(kind, byKind.get(kind) ?? { tp: 0, fp: 0, fn: 0 })
-const rumorPrecision = hedged === 0 ? 1 : hedgedRight / hedged
-const roleAccuracy = roleTotal === 0 ? 0 : roleRight / roleTotal
-console.log(`rumour/denial precision ${fmt(rumorPrecision)} (${hedgedRight}/${hedged})`)
-console.log(`role accuracy ${fmt(roleAccuracy)} (${roleRight}/${roleTotal} matched moves)`)
-console.log(
-  `move_f1_en ${fmt(scores(byLang.get('en') ?? { tp: 0, fp: 0, fn: 0 }).f1)} move_f1_de ${fmt(scores(byLang.get('de') ?? { tp: 0, fp: 0, fn: 0 }).f1)} rumor_precision ${fmt(rumorPrecision)} role_accuracy ${fmt(roleAccuracy)}`,
-)

@@ -63,8 +63,10 @@ const { values: args } = parseArgs({
     article: { type: 'string' },
     corpus: { type: 'string', default: join(import.meta.dirname, '..', 'demo', 'corpus') },
     set: { type: 'string' },
+    reader: { type: 'string', default: 'rules' },
   },
 })
+const moveReader = args.reader === 'learned' ? 'learned' : 'rules'
 
 // The origin the demo server would put in place of {{ORIGIN}}; any origin works.
 const ORIGIN = 'http://127.0.0.1:8080'
@@ -153,6 +155,7 @@ function pageMoves(article: GoldArticle): readonly TalentMove[] {
       publishedAt: extracted.publishedAt,
     },
     kb,
+    { moveReader },
   )
   return moves
 }
@@ -166,6 +169,7 @@ function textMoves(article: GoldArticle): readonly TalentMove[] {
   return enrichArticle(
     { title, text, language: article.language, publishedAt: article.publishedAt ?? null },
     kb,
+    { moveReader },
   ).moves
 }
 

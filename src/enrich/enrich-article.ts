@@ -39,13 +39,18 @@ export function enrichmentText(input: Pick<EnrichInput, 'title' | 'text'>): stri
  * entity with its mention count and first offset), and the talent moves it reports.
  * @example enrichArticle({ title: 'Meta loses AI director', text: '…', language: 'en', publishedAt: null }, kb)
  */
-export function enrichArticle(input: EnrichInput, kb: KnowledgeBase): Enrichment {
+export function enrichArticle(
+  input: EnrichInput,
+  kb: KnowledgeBase,
+  options: { readonly moveReader?: 'rules' | 'learned' } = {},
+): Enrichment {
   const text = enrichmentText(input)
   const language = input.language ?? detectLanguage(text)
   const mentions = recognizeEntities(text, language ?? 'en', kb)
   const moves = detectMoves(text, language ?? 'en', mentions, {
     publishedAt: input.publishedAt,
     kb,
+    reader: options.moveReader ?? 'rules',
   })
   return {
     language,

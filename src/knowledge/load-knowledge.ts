@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { foldName, splitAtoms } from './atoms.js'
+import { withEconomyLists } from './economy.js'
 import type { AliasTarget, KnowledgeBase, KnowledgeEntity, SuffixInfo } from './knowledge-types.js'
 import { buildPhraseIndex } from './phrase-index.js'
 
@@ -81,15 +82,22 @@ interface ShippedData {
 function readShippedData(): ShippedData {
   const dir = knowledgeDataDir()
   const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T
+  const orgCues = readJson<OrgCuesFile>('org-cues.json')
+  // A listed name that is a legal form or a stop word ("Inc.", the magazine) would fire everywhere.
+  const reserved = new Set([...(orgCues.legalSuffixes ?? []), ...(orgCues.stopNames ?? [])].map(foldName))
   return {
-    entities: [
-      ...readJson<KnowledgeEntity[]>('organizations.json'),
-      ...readJson<KnowledgeEntity[]>('people.json'),
-    ],
+    entities: withEconomyLists(
+      [
+        ...readJson<KnowledgeEntity[]>('organizations.json'),
+        ...readJson<KnowledgeEntity[]>('people.json'),
+      ],
+      join(dir, 'economy'),
+      reserved,
+    ),
     firstNames: readLines(join(dir, 'first-names.txt')),
     ambiguousFirstNames: readLines(join(dir, 'first-names-ambiguous.txt')),
     roleWords: readJson<RoleWordsFile>('role-words.json'),
-    orgCues: readJson<OrgCuesFile>('org-cues.json'),
+    orgCues,
   }
 }
 

@@ -61,7 +61,20 @@ export function recognizeEntities(
   const known = accepted.map((m) => fromKnown(m, kb))
   for (const c of known) if (c.kind === 'person') place(c)
   for (const c of people) place(c)
-  for (const c of known) if (c.kind === 'org') place(c)
+  // A listed company named like a person of this text ("Meijer" after "Erik Meijer") is that
+  // person's surname: the person wins.
+  const surnames = new Set(
+    placed
+      .filter((c) => c.kind === 'person')
+      .map((c) => splitAtoms(c.canonical ?? text.slice(c.start, c.end)))
+      .filter((atoms) => atoms.length >= 2)
+      .map((atoms) => foldName((atoms.at(-1) as { text: string }).text)),
+  )
+  for (const c of known) {
+    if (c.kind !== 'org') continue
+    if (c.last === c.first && surnames.has(foldName(text.slice(c.start, c.end)))) continue
+    place(c)
+  }
   for (const c of findUnknownOrgs(model, kb, groups, owners)) place(c)
   for (const c of resolveShortForms(model, kb, fullNamesOf(placed, text, kb), owners)) place(c)
   const orgs = placed.filter((c) => c.kind === 'org' && c.via !== 'coreference')

@@ -19,6 +19,7 @@ import { passiveLeads } from './passive-leads.js'
 import type { MovePatterns } from './pattern-types.js'
 import { PATTERNS_DE } from './patterns-de.js'
 import { PATTERNS_EN } from './patterns-en.js'
+import { readMoves } from './read-moves.js'
 import { type DraftMove, readSentence } from './read-sentence.js'
 import { roleStatements } from './role-statements.js'
 import { buildSentenceContext, type OrgRef } from './sentence-context.js'
@@ -32,6 +33,12 @@ export interface DetectMovesOptions {
   /** The article's published time (ISO 8601): reference for relative dates and the fallback date. */
   readonly publishedAt?: string | null
   readonly kb?: KnowledgeBase
+  /**
+   * `rules` (the default): the hand-written reader below. `learned`: the trained scorer of
+   * read-moves.ts (candidates × weights), measured side by side by `npm run bench:moves`; it
+   * becomes the default when it beats the rules there.
+   */
+  readonly reader?: 'rules' | 'learned'
 }
 
 /**
@@ -56,6 +63,7 @@ export function detectMoves(
 ): TalentMove[] {
   const kb = options.kb ?? loadKnowledgeBase()
   const publishedAt = options.publishedAt ?? null
+  if (options.reader === 'learned') return readMoves(text, lang, mentions, { kb, publishedAt })
   const patterns: MovePatterns = lang === 'de' ? PATTERNS_DE : PATTERNS_EN
   const persons = mentions.filter((m) => m.kind === 'person').sort((a, b) => a.start - b.start)
   const history: OrgRef[] = []
