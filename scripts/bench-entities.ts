@@ -26,13 +26,13 @@ import { recognizeEntities } from '../src/enrich/entities/recognize.js'
 import { foldName } from '../src/knowledge/atoms.js'
 import { type KnowledgeBase, loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
 import {
-  MOVES_REAL_DIR,
+  MOVES_REAL,
   type Prf,
   type RealItem,
-  type RealPrediction,
-  readRealPart,
-  scoreReal,
-} from './lib/moves-real-scorer.js'
+  readRealItems,
+  scoreMoves,
+  sliceScores,
+} from './lib/moves-real.js'
 
 interface GoldLine {
   readonly id: string
@@ -60,12 +60,15 @@ const { values: args } = parseArgs({
     set: { type: 'string', default: join('test', 'fixtures', 'entities', 'dev.jsonl') },
     errors: { type: 'boolean', default: false },
     articles: { type: 'string', default: '300' },
-    real: { type: 'string', default: MOVES_REAL_DIR },
+    real: { type: 'string', default: MOVES_REAL },
     sealed: { type: 'boolean', default: false },
   },
 })
 const realParts = args.sealed ? ['train', 'test'] : ['train']
-const realSets = realParts.map((part) => ({ part, ...readRealPart(args.real, part) }))
+const realSets = realParts.map((part) => {
+  const path = join(args.real, `${part}.jsonl`)
+  return { part, path, items: readRealItems(path) }
+})
 
 const kb = loadKnowledgeBase()
 const gold: GoldLine[] = readFileSync(args.set, 'utf8')
@@ -162,11 +165,13 @@ for (const { part, path, items } of realSets) {
   for (const [name, system] of systems) {
     const verbose = args.errors && name === 'newshound' && part === 'train'
     const predict = name === 'newshound' ? withMoves : realPrediction(system)
-    const scored = scoreReal(args.real, path, items.map(predict), verbose)
-    for (const detail of scored.details) console.log(detail)
-    if (name === 'newshound' && part === 'train') trainScores = scored.slices
+    const predictions = items.map((item) => JSON.stringify(predict(item)))
+    const lines = scoreMoves(path, predictions, verbose ? ['--verbose'] : [])
+    for (const detail of lines.filter((l) => l.startsWith('{'))) console.log(detail)
+    const slices = sliceScores(lines)
+    if (name === 'newshound' && part === 'train') trainScores = slices
     for (const lang of ['en', 'de', 'all']) {
-      const slice = scored.slices.get(lang === 'all' ? 'ALL' : `lang=${lang}`)
+      const slice = slices.get(lang === 'all' ? 'ALL' : `lang=${lang}`)
       if (slice === undefined) continue
       const cells = [slice.persons, slice.orgs].map((s) =>
         [s.p, s.r, s.f1].map((x) => x.toFixed(2).padStart(7)).join(''),
@@ -214,6 +219,14 @@ console.log(
     `train_orgs_f1 en ${trainF1('lang=en', 'orgs')} de ${trainF1('lang=de', 'orgs')} ` +
     `articles_per_s ${ourRate.toFixed(0)}`,
 )
+
+/** One line of predictions in the scorer's shape. */
+interface RealPrediction {
+  readonly id: string
+  readonly persons: readonly string[]
+  readonly orgs: readonly string[]
+  readonly moves: readonly unknown[]
+}
 
 /** newshound's names and talent moves for one moves-real item, as `newshound analyze` reports them. */
 function withMoves(item: RealItem): RealPrediction {

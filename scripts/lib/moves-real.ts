@@ -220,16 +220,45 @@ export function predictionOf(p: PreparedItem, model: MoveModel, kb: KnowledgeBas
   })
 }
 
-/** Runs the shared scorer; returns its output lines. */
-export function scoreMoves(goldFile: string, predictionLines: readonly string[]): string[] {
+/** Runs the shared scorer (with its flags, e.g. `--verbose`); returns its output lines. */
+export function scoreMoves(
+  goldFile: string,
+  predictionLines: readonly string[],
+  flags: readonly string[] = [],
+): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'newshound-moves-'))
   const file = join(dir, 'predictions.jsonl')
   writeFileSync(file, `${predictionLines.join('\n')}\n`)
-  const out = execFileSync('node', [join(SHARED, 'score-moves.mjs'), goldFile, file], {
+  const out = execFileSync('node', [join(SHARED, 'score-moves.mjs'), goldFile, file, ...flags], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   })
   return out.trim().split('\n')
+}
+
+/** P / R / F1 of one slice, as the scorer prints them (two decimals). */
+export interface Prf {
+  readonly p: number
+  readonly r: number
+  readonly f1: number
+}
+
+const SLICE_LINE =
+  /^(\S+)\s+n=\s*\d+\s+persons P ([\d.]+) R ([\d.]+) F1 ([\d.]+) \| orgs P ([\d.]+) R ([\d.]+) F1 ([\d.]+) \| moves P ([\d.]+) R ([\d.]+) F1 ([\d.]+)/
+
+/** The scorer's slice lines ("ALL", "lang=en", "tag=…") read into figures. */
+export function sliceScores(
+  lines: readonly string[],
+): Map<string, { persons: Prf; orgs: Prf; moves: Prf }> {
+  const slices = new Map<string, { persons: Prf; orgs: Prf; moves: Prf }>()
+  for (const line of lines) {
+    const m = SLICE_LINE.exec(line)
+    if (m === null) continue
+    const n = m.slice(2).map(Number)
+    const prf = (k: number): Prf => ({ p: n[k] ?? 0, r: n[k + 1] ?? 0, f1: n[k + 2] ?? 0 })
+    slices.set(m[1] ?? '', { persons: prf(0), orgs: prf(3), moves: prf(6) })
+  }
+  return slices
 }
 
 /**
