@@ -1,4 +1,4 @@
-import { type EnrichInput, enrichArticle } from './enrich/enrich-article.js'
+import { type EnrichInput, type Enrichment, enrichArticle } from './enrich/enrich-article.js'
 import { type KnowledgeBase, loadKnowledgeBase } from './knowledge/load-knowledge.js'
 import type { Db } from './store/database.js'
 import { ENRICHMENT_VERSION, pruneOrphanEntities, storeMentionsIn } from './store/entities.js'
@@ -18,7 +18,16 @@ export async function enrichStoredArticle(
   input: EnrichInput,
   kb: KnowledgeBase,
 ): Promise<number> {
-  const enrichment = enrichArticle(input, kb)
+  return storeEnrichment(db, articleId, enrichArticle(input, kb), kb)
+}
+
+/** Replaces a stored article's mentions and move reports with an enrichment, in one transaction. */
+export async function storeEnrichment(
+  db: Db,
+  articleId: number,
+  enrichment: Enrichment,
+  kb: KnowledgeBase,
+): Promise<number> {
   await db.transaction().execute(async (trx) => {
     await storeMentionsIn(trx, articleId, enrichment.mentions, kb, {
       language: enrichment.language,

@@ -1,7 +1,8 @@
 import pLimit from 'p-limit'
 import type { Config } from './config.js'
 import { decodeBytes } from './encoding/decode.js'
-import { enrichStoredArticle, enrichStoredArticles, knowledgeFor } from './enrich-stored.js'
+import { enrichArticle } from './enrich/enrich-article.js'
+import { enrichStoredArticles, knowledgeFor, storeEnrichment } from './enrich-stored.js'
 import { describeError, FetchError, NewshoundError } from './errors.js'
 import { extractArticle } from './extract/extract-article.js'
 import { chooseCanonicalUrl, normalizeUrl, urlIdentity } from './harvest/canonical-url.js'
@@ -14,6 +15,7 @@ import { createRobotsCache } from './harvest/robots.js'
 import type { KnowledgeBase } from './knowledge/load-knowledge.js'
 import type { Logger } from './log.js'
 import type { SourceDefinition } from './sources.js'
+import { type StageTimes, timeSync, withStageTimes } from './stage-timing.js'
 import { findArticleIdByUrl, upsertArticle } from './store/articles.js'
 import type { Db } from './store/database.js'
 import {
@@ -54,6 +56,8 @@ export interface RunCrawlOptions {
   /** Pages failing this many times stop being retried in later runs. */
   readonly maxAttemptsPerItem?: number
   readonly signal?: AbortSignal
+  /** Adds the time each stored page spends per stage (decode+extract, dedup, store, enrich). */
+  readonly stageTimes?: StageTimes
 }
 
 export interface CrawlRunSummary extends RunCounts {
@@ -355,7 +359,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
             ...(options.signal ? { signal: options.signal } : {}),
             onPage: async (page) => {
               const entry = entries.get(page.key)
-              if (entry) await storePage(entry, page)
+              if (entry) await withStageTimes(options.stageTimes, () => storePage(entry, page))
               done++
               options.onProgress?.({ phase: 'pages', done, total, url: page.url })
             },
@@ -379,11 +383,16 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
     const first = entry.items[0] as PendingItem
     let stage: 'extract' | 'store' = 'extract'
     try {
-      const { text: html } = decodeBytes(page.body, { contentType: page.contentType, kind: 'html' })
-      const extracted = extractArticle(html, page.url, {
-        feedPublishedAt: first.publishedAt,
-        feedTitle: first.title,
-        sourceLanguage: entry.source.language,
+      const extracted = timeSync('decode+extract', () => {
+        const { text: html } = decodeBytes(page.body, {
+          contentType: page.contentType,
+          kind: 'html',
+        })
+        return extractArticle(html, page.url, {
+          feedPublishedAt: first.publishedAt,
+          feedTitle: first.title,
+          sourceLanguage: entry.source.language,
+        })
       })
       if (extracted.text.trim() === '')
         throw new NewshoundError('E_EXTRACT', `extract: no article text found (${page.url})`)
@@ -407,17 +416,19 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       if (outcome !== 'unchanged') {
         try {
           kb ??= await knowledgeFor(db)
-          await enrichStoredArticle(
-            db,
-            id,
-            {
-              title: article.title,
-              text: article.text,
-              language: article.language,
-              publishedAt: article.publishedAt,
-            },
-            kb,
+          const knowledge = kb
+          const enrichment = timeSync('enrich', () =>
+            enrichArticle(
+              {
+                title: article.title,
+                text: article.text,
+                language: article.language,
+                publishedAt: article.publishedAt,
+              },
+              knowledge,
+            ),
           )
+          await storeEnrichment(db, id, enrichment, knowledge)
         } catch (error) {
           // The article stays stored with enriched_at null; `newshound enrich` retries it.
           const reason = describeError(error)

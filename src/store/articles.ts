@@ -15,6 +15,7 @@ import {
 } from '../enrich/syndication.js'
 import type { ExtractedArticle } from '../extract/article-types.js'
 import { normalizeUrl, registrableDomain, urlIdentity } from '../harvest/canonical-url.js'
+import { inStage, timeSync } from '../stage-timing.js'
 import { type Db, nowIso, toIsoUtc } from './database.js'
 import type { Database } from './schema.js'
 
@@ -104,8 +105,10 @@ interface NewArticleFacts {
 export async function upsertArticle(db: Db, input: ArticleToStore): Promise<UpsertResult> {
   const a = input.article
   const now = nowIso()
-  const fp = fingerprintText(a.text)
-  const credit = findSyndicationCredit(a.text)
+  const { fp, credit } = timeSync('dedup', () => ({
+    fp: fingerprintText(a.text),
+    credit: findSyndicationCredit(a.text),
+  }))
   const values = {
     canonical_url: a.canonicalUrl,
     url: input.url,
@@ -158,7 +161,7 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<Upse
         fingerprint: fp,
         credit,
       }
-      const placement = await placeNewArticle(trx, facts)
+      const placement = await inStage('dedup', () => placeNewArticle(trx, facts))
       await trx
         .insertInto('articles')
         .values({
