@@ -129,6 +129,7 @@ async function main(): Promise<void> {
       peakRss = Math.max(peakRss, process.memoryUsage().rss)
     }, 25)
     const stageTimes = createStageTimes()
+    const cpuBefore = process.cpuUsage()
     const started = performance.now()
     const summary = await runCrawl({
       db: opened.db,
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
       stageTimes,
     })
     const seconds = (performance.now() - started) / 1000
+    const cpu = process.cpuUsage(cpuBefore)
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6
     clearInterval(sampler)
     await opened.close()
 
@@ -174,6 +177,9 @@ async function main(): Promise<void> {
     )
     console.log(
       `end to end: ${seconds.toFixed(2)} s, ${rate.toFixed(1)} articles/s   concurrency: ${config.concurrency}`,
+    )
+    console.log(
+      `  this process used ${cpuSeconds.toFixed(2)} s of CPU in those ${seconds.toFixed(2)} s (${((cpuSeconds / seconds) * 100).toFixed(0)} %; the server is another process)`,
     )
     console.log(
       `raw fetch of the same pages (same HTTP stack and concurrency, after the end-to-end run): ${fetched} in ${rawSeconds.toFixed(2)} s, ${rawRate.toFixed(1)} pages/s`,

@@ -1,8 +1,10 @@
+import type { Transaction } from 'kysely'
 import { type EnrichInput, type Enrichment, enrichArticle } from './enrich/enrich-article.js'
 import { type KnowledgeBase, loadKnowledgeBase } from './knowledge/load-knowledge.js'
 import type { Db } from './store/database.js'
 import { ENRICHMENT_VERSION, pruneOrphanEntities, storeMentionsIn } from './store/entities.js'
 import { storeMoveReportsIn } from './store/moves.js'
+import type { Database } from './store/schema.js'
 import { listUserEntities } from './store/user-knowledge.js'
 
 /** The shipped knowledge base plus the entities users imported into this database. */
@@ -28,13 +30,21 @@ export async function storeEnrichment(
   enrichment: Enrichment,
   kb: KnowledgeBase,
 ): Promise<number> {
-  await db.transaction().execute(async (trx) => {
-    await storeMentionsIn(trx, articleId, enrichment.mentions, kb, {
-      language: enrichment.language,
-    })
-    await storeMoveReportsIn(trx, articleId, enrichment.moves, kb)
-  })
+  await db.transaction().execute((trx) => storeEnrichmentIn(trx, articleId, enrichment, kb))
   return enrichment.mentions.length
+}
+
+/** {@link storeEnrichment} inside a transaction the caller holds (the crawl's one per article). */
+export async function storeEnrichmentIn(
+  trx: Transaction<Database>,
+  articleId: number,
+  enrichment: Enrichment,
+  kb: KnowledgeBase,
+): Promise<void> {
+  await storeMentionsIn(trx, articleId, enrichment.mentions, kb, {
+    language: enrichment.language,
+  })
+  await storeMoveReportsIn(trx, articleId, enrichment.moves, kb)
 }
 
 export interface EnrichStoredOptions {

@@ -1,8 +1,8 @@
 import pLimit from 'p-limit'
 import type { Config } from './config.js'
 import { decodeBytes } from './encoding/decode.js'
-import { enrichArticle } from './enrich/enrich-article.js'
-import { enrichStoredArticles, knowledgeFor, storeEnrichment } from './enrich-stored.js'
+import { type Enrichment, enrichArticle } from './enrich/enrich-article.js'
+import { enrichStoredArticles, knowledgeFor, storeEnrichmentIn } from './enrich-stored.js'
 import { describeError, FetchError, NewshoundError } from './errors.js'
 import { extractArticle } from './extract/extract-article.js'
 import { chooseCanonicalUrl, normalizeUrl, urlIdentity } from './harvest/canonical-url.js'
@@ -16,7 +16,7 @@ import type { KnowledgeBase } from './knowledge/load-knowledge.js'
 import type { Logger } from './log.js'
 import type { SourceDefinition } from './sources.js'
 import { type StageTimes, timeSync, withStageTimes } from './stage-timing.js'
-import { findArticleIdByUrl, upsertArticle } from './store/articles.js'
+import { findArticleIdByUrl, upsertArticleIn } from './store/articles.js'
 import type { Db } from './store/database.js'
 import {
   insertFeedItems,
@@ -36,6 +36,7 @@ import {
   startRun,
 } from './store/runs.js'
 import { syncSources } from './store/sources.js'
+import { createWriteBatcher } from './store/write-batcher.js'
 
 export type CrawlProgress =
   | { readonly phase: 'feeds'; readonly done: number; readonly total: number; readonly url: string }
@@ -68,8 +69,9 @@ export interface CrawlRunSummary extends RunCounts {
 
 /**
  * One harvest of the given sources: poll every feed (conditional GET), remember new items in
- * SQLite, fetch the pages not stored yet with Crawlee, extract and store each article in its own
- * transaction. A failing feed or page becomes a fetch_errors row and the run goes on; only an
+ * SQLite, fetch the pages not stored yet with Crawlee, extract, enrich and store each article
+ * with its feed items, entities and moves atomically (src/store/write-batcher.ts). A failing
+ * feed or page becomes a fetch_errors row and the run goes on; only an
  * unusable database or config throws. `crawl` and `schedule` both call this.
  */
 export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummary> {
@@ -92,6 +94,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
   const robots = createRobotsCache(client, config.userAgent)
   const hosts = createHostLimiter()
   let kb: KnowledgeBase | null = null
+  const writes = createWriteBatcher(db)
   try {
     // 1. Feeds and sitemaps.
     let feedQuery = db
@@ -400,48 +403,58 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
         ...extracted,
         canonicalUrl: chooseCanonicalUrl(page.url, extracted.canonicalUrl),
       }
+      // Enrichment is pure and runs before the write, so the article, its feed items and its
+      // entities and moves are written together, in a batch transaction with the articles of the
+      // other pages that finished meanwhile (src/store/write-batcher.ts).
+      kb ??= await knowledgeFor(db)
+      const knowledge = kb
+      let enrichment: Enrichment | null = null
+      let enrichError: unknown = null
+      try {
+        enrichment = timeSync('enrich', () =>
+          enrichArticle(
+            {
+              title: article.title,
+              text: article.text,
+              language: article.language,
+              publishedAt: article.publishedAt,
+            },
+            knowledge,
+          ),
+        )
+      } catch (error) {
+        enrichError = error
+      }
       stage = 'store'
-      const { id, outcome, duplicateOf } = await upsertArticle(db, {
-        sourceId: entry.source.id,
-        url: page.url,
-        article,
-        htmlBytes: page.body.length,
+      const { outcome, duplicateOf } = await writes.write(async (trx) => {
+        const stored = await upsertArticleIn(trx, {
+          sourceId: entry.source.id,
+          url: page.url,
+          article,
+          htmlBytes: page.body.length,
+        })
+        await markItems(trx, itemIds, { status: 'fetched', articleId: stored.id })
+        if (stored.outcome !== 'unchanged' && enrichment !== null)
+          await storeEnrichmentIn(trx, stored.id, enrichment, knowledge)
+        return stored
       })
       if (outcome === 'new') {
         counts.articlesNew++
         if (duplicateOf !== null) counts.articlesDuplicate++
       } else if (outcome === 'updated') counts.articlesUpdated++
       else counts.articlesUnchanged++
-      await markItems(db, itemIds, { status: 'fetched', articleId: id })
-      if (outcome !== 'unchanged') {
-        try {
-          kb ??= await knowledgeFor(db)
-          const knowledge = kb
-          const enrichment = timeSync('enrich', () =>
-            enrichArticle(
-              {
-                title: article.title,
-                text: article.text,
-                language: article.language,
-                publishedAt: article.publishedAt,
-              },
-              knowledge,
-            ),
-          )
-          await storeEnrichment(db, id, enrichment, knowledge)
-        } catch (error) {
-          // The article stays stored with enriched_at null; `newshound enrich` retries it.
-          const reason = describeError(error)
-          log.warn({ source: entry.source.id, url: page.url, stage: 'enrich' }, reason)
-          await recordFetchError(db, {
-            runId,
-            sourceId: entry.source.id,
-            url: page.url,
-            stage: 'enrich',
-            code: 'E_ENRICH',
-            reason,
-          })
-        }
+      if (enrichError !== null && outcome !== 'unchanged') {
+        // The article stays stored with enriched_at null; `newshound enrich` retries it.
+        const reason = describeError(enrichError)
+        log.warn({ source: entry.source.id, url: page.url, stage: 'enrich' }, reason)
+        await recordFetchError(db, {
+          runId,
+          sourceId: entry.source.id,
+          url: page.url,
+          stage: 'enrich',
+          code: 'E_ENRICH',
+          reason,
+        })
       }
     } catch (error) {
       counts.articlesFailed++
