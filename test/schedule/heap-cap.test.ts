@@ -1,10 +1,8 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { defineSource } from '../../src/sources.js'
-import { openDatabase } from '../../src/store/database.js'
-import { syncSources } from '../../src/store/sources.js'
-import { type ChildCli, spawnNewshound } from '../helpers/child-cli.js'
+import { type ChildCli, killAll, spawnNewshound } from '../helpers/child-cli.js'
 import { makeTempDir } from '../helpers/env.js'
+import { importLocalSource } from '../helpers/local-source.js'
 
 const alive = (pid: number) => {
   try {
@@ -31,31 +29,18 @@ describe('newshound schedule runs with a V8 heap cap', () => {
   beforeEach(async () => {
     tmp = await makeTempDir()
     dbPath = join(tmp.dir, 'heap.db')
-    const opened = await openDatabase(dbPath)
     // A source that never comes due during the test: the scheduler starts, holds its lock and idles.
-    await syncSources(
-      opened.db,
-      [
-        defineSource({
-          id: 'idle-site',
-          name: 'Idle site',
-          homepage: 'http://127.0.0.1:9/',
-          language: 'en',
-          feeds: ['http://127.0.0.1:9/feed.xml'],
-          schedule: '0 0 1 1 *',
-          local: true,
-        }),
-      ],
-      'imported',
-    )
-    await opened.close()
+    await importLocalSource(dbPath, {
+      id: 'idle-site',
+      name: 'Idle site',
+      homepage: 'http://127.0.0.1:9/',
+      feeds: ['http://127.0.0.1:9/feed.xml'],
+      schedule: '0 0 1 1 *',
+    })
   })
 
   afterEach(async () => {
-    for (const cli of children.splice(0)) {
-      if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGKILL')
-      await cli.exited
-    }
+    await killAll(children)
     await tmp.cleanup()
   })
 
