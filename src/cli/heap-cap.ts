@@ -63,6 +63,10 @@ export function runWithHeapCap(argv: readonly string[], mb: number): Promise<num
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
   for (const signal of FORWARDED_SIGNALS) process.on(signal, forward(signal))
   return new Promise((resolveExit) => {
+    child.once('error', (error) => {
+      process.stderr.write(`newshound: cannot start the scheduler process: ${error.message}\n`)
+      resolveExit(1)
+    })
     child.once('exit', (code, signal) =>
       // Killed by a signal: the status a shell would report for it (128 + its number).
       resolveExit(code ?? 128 + (signal ? constants.signals[signal] : 0)),

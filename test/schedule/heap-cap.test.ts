@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { commandNameOf, heapCapGiven } from '../../src/cli/heap-cap.js'
 import { type ChildCli, killAll, spawnNewshound } from '../helpers/child-cli.js'
 import { makeTempDir } from '../helpers/env.js'
 import { importLocalSource } from '../helpers/local-source.js'
@@ -89,5 +90,18 @@ describe('newshound schedule runs with a V8 heap cap', () => {
     const off = await schedule({ NEWSHOUND_SCHEDULER_HEAP_MB: '0' })
     expect(off.schedulerPid).toBe(off.cli.child.pid)
     expect(off.heapLimitMb).toBeGreaterThan(300)
+  })
+})
+
+describe('which command lines start capped', () => {
+  it('finds the command after the root options, and sees a cap already given', () => {
+    expect(commandNameOf(['--db', 'schedule.db', '-q', 'schedule', '--source', 'x'])).toBe(
+      'schedule',
+    )
+    expect(commandNameOf(['--verbose', 'crawl'])).toBe('crawl')
+    expect(commandNameOf(['--help'])).toBeUndefined()
+    expect(heapCapGiven(['--import', 'tsx'], '--max-old-space-size=512')).toBe(true)
+    expect(heapCapGiven(['--max_old_space_size=300'], undefined)).toBe(true)
+    expect(heapCapGiven(['--import', 'tsx'], '--enable-source-maps')).toBe(false)
   })
 })
