@@ -134,8 +134,8 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       options.maxAttemptsPerItem ?? 3,
     )
     await fetchPending(pending)
-    // Articles stored but never enriched (a process killed between the two transactions, or an
-    // enrichment error) are picked up here, so a crash leaves no article without its entities.
+    // Articles stored but never enriched (an enrichment error, or a database written by a version
+    // that enriched in a second transaction) are picked up here, so none stays without entities.
     if (!options.signal?.aborted) {
       try {
         await enrichStoredArticles(db, {
@@ -406,6 +406,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       // Enrichment is pure and runs before the write, so the article, its feed items and its
       // entities and moves are written together, in a batch transaction with the articles of the
       // other pages that finished meanwhile (src/store/write-batcher.ts).
+      stage = 'store'
       kb ??= await knowledgeFor(db)
       const knowledge = kb
       let enrichment: Enrichment | null = null
@@ -425,7 +426,6 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       } catch (error) {
         enrichError = error
       }
-      stage = 'store'
       const { outcome, duplicateOf } = await writes.write(async (trx) => {
         const stored = await upsertArticleIn(trx, {
           sourceId: entry.source.id,
