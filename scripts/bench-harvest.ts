@@ -1,8 +1,11 @@
 /**
  * `npm run bench:harvest [ARTICLES] [FEEDS]`: end-to-end harvest throughput. A child process serves
  * a generated corpus (default 2,000 articles over 20 feeds) on 127.0.0.1; this process runs the
- * real pipeline (feed polling, Crawlee page fetch, decoding, extraction, SQLite) into a temp
- * database and reports articles/s and peak RSS. Target: >= 150 articles/s, peak RSS < 400 MB.
+ * real pipeline (feed polling, Crawlee page fetch, decoding, extraction, deduplication, SQLite,
+ * enrichment) into a temp database, then fetches the same pages again with the same HTTP stack and
+ * concurrency and nothing else (no parsing, no storing). It reports articles/s, the ratio
+ * end-to-end / raw fetch, the time per stage and peak RSS.
+ * Targets: >= 150 articles/s, ratio >= 0.5, peak RSS < 400 MB.
  */
 import { fork } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -11,9 +14,11 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig } from '../src/config.js'
+import { fetchPages } from '../src/harvest/fetch-pages.js'
 import { silentLogger } from '../src/log.js'
 import { runCrawl } from '../src/pipeline.js'
 import { defineSource } from '../src/sources.js'
+import { createStageTimes, STAGES } from '../src/stage-timing.js'
 import { openDatabase } from '../src/store/database.js'
 
 const WORDS =
@@ -123,6 +128,8 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss)
     }, 25)
+    const stageTimes = createStageTimes()
+    const cpuBefore = process.cpuUsage()
     const started = performance.now()
     const summary = await runCrawl({
       db: opened.db,
@@ -130,18 +137,67 @@ async function main(): Promise<void> {
       sources,
       log: silentLogger(),
       trigger: 'bench',
+      stageTimes,
     })
     const seconds = (performance.now() - started) / 1000
+    const cpu = process.cpuUsage(cpuBefore)
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6
     clearInterval(sampler)
     await opened.close()
+
+    // The same pages, the same HTTP stack (Crawlee HttpCrawler through fetchPages) and
+    // concurrency, nothing done with the bodies: what the network side alone allows.
+    const urls = Array.from({ length: feeds * perFeed }, (_, i) => {
+      const path = `/f${Math.floor(i / perFeed)}/a${i % perFeed}.html`
+      return { url: `${origin}${path}`, key: path, allowPrivate: true }
+    })
+    let fetched = 0
+    const rawStarted = performance.now()
+    await fetchPages(urls, {
+      userAgent: config.userAgent,
+      concurrency: config.concurrency,
+      hostDelayMs: 0,
+      timeoutMs: config.timeoutMs,
+      maxBytes: config.maxPageBytes,
+      maxRetries: config.maxRetries,
+      maxRedirects: config.maxRedirects,
+      onPage: async () => {
+        fetched++
+      },
+      onFailure: async () => undefined,
+    })
+    const rawSeconds = (performance.now() - rawStarted) / 1000
+
     const rate = summary.articlesNew / seconds
+    const rawRate = fetched / rawSeconds
+    const ratio = rate / rawRate
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0)
     console.log(
       `articles stored: ${summary.articlesNew} of ${feeds * perFeed} (failed ${summary.articlesFailed})`,
     )
-    console.log(`time: ${seconds.toFixed(2)} s   concurrency: ${config.concurrency}`)
-    console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`)
     console.log(
-      `articles/s ${rate.toFixed(1)} peak_rss_mb ${(peakRss / 1024 / 1024).toFixed(0)} (targets: >= 150, < 400)`,
+      `end to end: ${seconds.toFixed(2)} s, ${rate.toFixed(1)} articles/s   concurrency: ${config.concurrency}`,
+    )
+    console.log(
+      `  this process used ${cpuSeconds.toFixed(2)} s of CPU in those ${seconds.toFixed(2)} s (${((cpuSeconds / seconds) * 100).toFixed(0)} %; the server is another process)`,
+    )
+    console.log(
+      `raw fetch of the same pages (same HTTP stack and concurrency, after the end-to-end run): ${fetched} in ${rawSeconds.toFixed(2)} s, ${rawRate.toFixed(1)} pages/s`,
+    )
+    console.log(`ratio end-to-end / raw fetch: ${ratio.toFixed(2)}`)
+    console.log('time per stage (main thread, summed over articles; share of the end-to-end time):')
+    const perArticle = (ms: number) => (ms / Math.max(1, summary.articlesNew)).toFixed(2)
+    const share = (ms: number) => `${((ms / (seconds * 1000)) * 100).toFixed(0)}%`
+    console.log(
+      `  ${'fetch (raw run)'.padEnd(16)} ${perArticle(rawSeconds * 1000)} ms/article of wall time`,
+    )
+    for (const stage of STAGES)
+      console.log(
+        `  ${stage.padEnd(16)} ${perArticle(stageTimes[stage])} ms/article  ${share(stageTimes[stage])}`,
+      )
+    console.log(`peak RSS: ${mb(peakRss)} MB`)
+    console.log(
+      `articles/s ${rate.toFixed(1)} ratio ${ratio.toFixed(2)} peak_rss_mb ${mb(peakRss)} (targets: >= 150, >= 0.5, < 400)`,
     )
   } finally {
     child.kill()

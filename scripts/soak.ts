@@ -10,13 +10,14 @@
  *   stored (and complete), or has a recorded error, or is still pending for a retryable reason
  *   (pending/failed page under the attempt limit, or a feed never polled successfully since);
  * - `pragma integrity_check` = ok, no foreign key violations;
- * - memory does not grow run over run (peak VmRSS of the child per run, from /proc/<pid>/status).
+ * - memory does not grow run over run, and its peak stays under --max-rss-mb (400 MB): VmRSS of
+ *   the command's process tree per run, from /proc/<pid>/status, with no NODE_OPTIONS set.
  *
  * Prints its figures and a last line `soak ok …` or `soak FAILED …` (exit code 0 or 1).
  * Everything runs on 127.0.0.1; the child schedules only the soak's own sources.
  */
 
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -46,6 +47,7 @@ const { values: flags } = parseArgs({
     json: { type: 'boolean', default: false },
     // The built CLI (dist/, `npm run build` first) instead of the source through tsx.
     built: { type: 'boolean', default: false },
+    'max-rss-mb': { type: 'string', default: '400' },
   },
 })
 
@@ -72,10 +74,15 @@ const SHUTDOWN_DEADLINE_MS = 3000
  * the backlog; peaks also swing ±25 % with how much work a run happened to overlap, hence 1.5.
  */
 const MAX_RSS_GROWTH = 1.5
+/**
+ * Peak resident memory of `newshound schedule` (its whole process tree) above this fails the
+ * soak: what a small server has to spare for it, with no NODE_OPTIONS set.
+ */
+const MAX_RSS_MB = Number(flags['max-rss-mb'])
 
-if (!(DURATION_MS > 0) || !(RESTART_EVERY_MS > 0) || !(SOURCE_COUNT > 0)) {
+if (!(DURATION_MS > 0) || !(RESTART_EVERY_MS > 0) || !(SOURCE_COUNT > 0) || !(MAX_RSS_MB > 0)) {
   process.stderr.write(
-    'usage: tsx scripts/soak.ts [--minutes N | --seconds N] [--sources 50] [--restart-every S] [--built]\n',
+    'usage: tsx scripts/soak.ts [--minutes N | --seconds N] [--sources 50] [--restart-every S] [--max-rss-mb 400] [--built]\n',
   )
   process.exit(2)
 }
@@ -321,6 +328,35 @@ function rssOf(pid: number): number | null {
   }
 }
 
+/**
+ * Resident kB of a process and all its descendants: `newshound schedule` runs the scheduler in a
+ * heap-capped child (src/cli/heap-cap.ts), and tsx keeps an esbuild helper; all of it is what the
+ * command costs the machine.
+ */
+function rssOfTree(pid: number): number | null {
+  const own = rssOf(pid)
+  if (own === null) return null
+  const parentOf = new Map<number, number[]>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // Fields after the ")" that ends the command name: state, ppid, …
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      parentOf.set(ppid, [...(parentOf.get(ppid) ?? []), Number(entry)])
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = own
+  const pending = [...(parentOf.get(pid) ?? [])]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    total += rssOf(next) ?? 0
+    pending.push(...(parentOf.get(next) ?? []))
+  }
+  return total
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function main(): Promise<boolean> {
@@ -404,7 +440,7 @@ async function main(): Promise<boolean> {
     const { cli, record } = startChild()
     const killAt = Math.min(publishUntil, Date.now() + RESTART_EVERY_MS)
     while (Date.now() < killAt && cli.child.exitCode === null) {
-      const rss = rssOf(record.pid)
+      const rss = rssOfTree(record.pid)
       // 0 kB while the child is still exec'ing node: not a sample.
       if (rss !== null && rss > 0) record.rssKb.push(rss)
       await sleep(500)
@@ -458,6 +494,10 @@ async function main(): Promise<boolean> {
       `peak RSS grew run over run: ×${memory.growth.toFixed(2)} (limit ×${MAX_RSS_GROWTH})`,
     )
   }
+
+  const peakMb = Math.max(0, ...memory.peaksMb)
+  if (peakMb > MAX_RSS_MB)
+    problems.push(`peak RSS ${peakMb} MB is above the ${MAX_RSS_MB} MB limit`)
 
   printFigures(runs, report, memory)
   if (dir && !flags.keep) await rm(dir, { recursive: true, force: true })
@@ -723,7 +763,7 @@ function printFigures(runs: readonly RunRecord[], report: DbReport, memory: Memo
     `scheduler runs: ${runs.length} (${runs.filter((r) => r.ended === 'SIGKILL').length} killed with SIGKILL); last: ${runs.at(-1)?.ended ?? '-'}`,
   )
   log(
-    `peak RSS per run (MB): ${memory.peaksMb.join(' ')}; later/earlier median ×${memory.growth?.toFixed(2) ?? '-'}`,
+    `peak RSS per run (MB, the command's process tree): ${memory.peaksMb.join(' ')}; limit ${MAX_RSS_MB} MB; later/earlier median ×${memory.growth?.toFixed(2) ?? '-'}`,
   )
   // Within one process: RSS every ~10 s of the longest run (each sample is 0.5 s apart).
   const longest = [...runs].sort((a, b) => b.rssKb.length - a.rssKb.length)[0]

@@ -78,6 +78,12 @@ export const CONFIG_KEYS = {
     default: '',
     description: 'HTTP(S) proxy URL for all requests (empty: none)',
   },
+  schedulerHeapMb: {
+    env: 'NEWSHOUND_SCHEDULER_HEAP_MB',
+    default: '384',
+    description:
+      'V8 heap cap (MB) `schedule` starts itself with when NODE_OPTIONS gives none; 0: V8 default',
+  },
   logLevel: {
     env: 'LOG_LEVEL',
     default: 'info',
@@ -121,6 +127,7 @@ const schema = z.object({
     .trim()
     .refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v), 'expected an http(s):// URL or empty')
     .transform((v) => (v === '' ? null : v)),
+  schedulerHeapMb: int(0, 1024 * 1024),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
 })
 

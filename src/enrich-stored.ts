@@ -1,8 +1,10 @@
-import { type EnrichInput, enrichArticle } from './enrich/enrich-article.js'
+import type { Transaction } from 'kysely'
+import { type EnrichInput, type Enrichment, enrichArticle } from './enrich/enrich-article.js'
 import { type KnowledgeBase, loadKnowledgeBase } from './knowledge/load-knowledge.js'
 import type { Db } from './store/database.js'
 import { ENRICHMENT_VERSION, pruneOrphanEntities, storeMentionsIn } from './store/entities.js'
 import { storeMoveReportsIn } from './store/moves.js'
+import type { Database } from './store/schema.js'
 import { listUserEntities } from './store/user-knowledge.js'
 
 /** The shipped knowledge base plus the entities users imported into this database. */
@@ -18,14 +20,31 @@ export async function enrichStoredArticle(
   input: EnrichInput,
   kb: KnowledgeBase,
 ): Promise<number> {
-  const enrichment = enrichArticle(input, kb)
-  await db.transaction().execute(async (trx) => {
-    await storeMentionsIn(trx, articleId, enrichment.mentions, kb, {
-      language: enrichment.language,
-    })
-    await storeMoveReportsIn(trx, articleId, enrichment.moves, kb)
-  })
+  return storeEnrichment(db, articleId, enrichArticle(input, kb), kb)
+}
+
+/** Replaces a stored article's mentions and move reports with an enrichment, in one transaction. */
+export async function storeEnrichment(
+  db: Db,
+  articleId: number,
+  enrichment: Enrichment,
+  kb: KnowledgeBase,
+): Promise<number> {
+  await db.transaction().execute((trx) => storeEnrichmentIn(trx, articleId, enrichment, kb))
   return enrichment.mentions.length
+}
+
+/** {@link storeEnrichment} inside a transaction the caller holds (the crawl's one per article). */
+export async function storeEnrichmentIn(
+  trx: Transaction<Database>,
+  articleId: number,
+  enrichment: Enrichment,
+  kb: KnowledgeBase,
+): Promise<void> {
+  await storeMentionsIn(trx, articleId, enrichment.mentions, kb, {
+    language: enrichment.language,
+  })
+  await storeMoveReportsIn(trx, articleId, enrichment.moves, kb)
 }
 
 export interface EnrichStoredOptions {

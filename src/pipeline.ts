@@ -1,7 +1,8 @@
 import pLimit from 'p-limit'
 import type { Config } from './config.js'
 import { decodeBytes } from './encoding/decode.js'
-import { enrichStoredArticle, enrichStoredArticles, knowledgeFor } from './enrich-stored.js'
+import { type Enrichment, enrichArticle } from './enrich/enrich-article.js'
+import { enrichStoredArticles, knowledgeFor, storeEnrichmentIn } from './enrich-stored.js'
 import { describeError, FetchError, NewshoundError } from './errors.js'
 import { extractArticle } from './extract/extract-article.js'
 import { chooseCanonicalUrl, normalizeUrl, urlIdentity } from './harvest/canonical-url.js'
@@ -14,7 +15,8 @@ import { createRobotsCache } from './harvest/robots.js'
 import type { KnowledgeBase } from './knowledge/load-knowledge.js'
 import type { Logger } from './log.js'
 import type { SourceDefinition } from './sources.js'
-import { findArticleIdByUrl, upsertArticle } from './store/articles.js'
+import { type StageTimes, timeSync, withStageTimes } from './stage-timing.js'
+import { findArticleIdByUrl, upsertArticleIn } from './store/articles.js'
 import type { Db } from './store/database.js'
 import {
   insertFeedItems,
@@ -34,6 +36,7 @@ import {
   startRun,
 } from './store/runs.js'
 import { syncSources } from './store/sources.js'
+import { createWriteBatcher } from './store/write-batcher.js'
 
 export type CrawlProgress =
   | { readonly phase: 'feeds'; readonly done: number; readonly total: number; readonly url: string }
@@ -54,6 +57,8 @@ export interface RunCrawlOptions {
   /** Pages failing this many times stop being retried in later runs. */
   readonly maxAttemptsPerItem?: number
   readonly signal?: AbortSignal
+  /** Adds the time each stored page spends per stage (decode+extract, dedup, store, enrich). */
+  readonly stageTimes?: StageTimes
 }
 
 export interface CrawlRunSummary extends RunCounts {
@@ -64,8 +69,9 @@ export interface CrawlRunSummary extends RunCounts {
 
 /**
  * One harvest of the given sources: poll every feed (conditional GET), remember new items in
- * SQLite, fetch the pages not stored yet with Crawlee, extract and store each article in its own
- * transaction. A failing feed or page becomes a fetch_errors row and the run goes on; only an
+ * SQLite, fetch the pages not stored yet with Crawlee, extract, enrich and store each article
+ * with its feed items, entities and moves atomically (src/store/write-batcher.ts). A failing
+ * feed or page becomes a fetch_errors row and the run goes on; only an
  * unusable database or config throws. `crawl` and `schedule` both call this.
  */
 export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummary> {
@@ -88,6 +94,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
   const robots = createRobotsCache(client, config.userAgent)
   const hosts = createHostLimiter()
   let kb: KnowledgeBase | null = null
+  const writes = createWriteBatcher(db)
   try {
     // 1. Feeds and sitemaps.
     let feedQuery = db
@@ -127,8 +134,8 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
       options.maxAttemptsPerItem ?? 3,
     )
     await fetchPending(pending)
-    // Articles stored but never enriched (a process killed between the two transactions, or an
-    // enrichment error) are picked up here, so a crash leaves no article without its entities.
+    // Articles stored but never enriched (an enrichment error, or a database written by a version
+    // that enriched in a second transaction) are picked up here, so none stays without entities.
     if (!options.signal?.aborted) {
       try {
         await enrichStoredArticles(db, {
@@ -355,7 +362,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
             ...(options.signal ? { signal: options.signal } : {}),
             onPage: async (page) => {
               const entry = entries.get(page.key)
-              if (entry) await storePage(entry, page)
+              if (entry) await withStageTimes(options.stageTimes, () => storePage(entry, page))
               done++
               options.onProgress?.({ phase: 'pages', done, total, url: page.url })
             },
@@ -379,11 +386,16 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
     const first = entry.items[0] as PendingItem
     let stage: 'extract' | 'store' = 'extract'
     try {
-      const { text: html } = decodeBytes(page.body, { contentType: page.contentType, kind: 'html' })
-      const extracted = extractArticle(html, page.url, {
-        feedPublishedAt: first.publishedAt,
-        feedTitle: first.title,
-        sourceLanguage: entry.source.language,
+      const extracted = timeSync('decode+extract', () => {
+        const { text: html } = decodeBytes(page.body, {
+          contentType: page.contentType,
+          kind: 'html',
+        })
+        return extractArticle(html, page.url, {
+          feedPublishedAt: first.publishedAt,
+          feedTitle: first.title,
+          sourceLanguage: entry.source.language,
+        })
       })
       if (extracted.text.trim() === '')
         throw new NewshoundError('E_EXTRACT', `extract: no article text found (${page.url})`)
@@ -391,46 +403,58 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunSummar
         ...extracted,
         canonicalUrl: chooseCanonicalUrl(page.url, extracted.canonicalUrl),
       }
+      // Enrichment is pure and runs before the write, so the article, its feed items and its
+      // entities and moves are written together, in a batch transaction with the articles of the
+      // other pages that finished meanwhile (src/store/write-batcher.ts).
       stage = 'store'
-      const { id, outcome, duplicateOf } = await upsertArticle(db, {
-        sourceId: entry.source.id,
-        url: page.url,
-        article,
-        htmlBytes: page.body.length,
-      })
-      if (outcome === 'new') {
-        counts.articlesNew++
-        if (duplicateOf !== null) counts.articlesDuplicate++
-      } else if (outcome === 'updated') counts.articlesUpdated++
-      else counts.articlesUnchanged++
-      await markItems(db, itemIds, { status: 'fetched', articleId: id })
-      if (outcome !== 'unchanged') {
-        try {
-          kb ??= await knowledgeFor(db)
-          await enrichStoredArticle(
-            db,
-            id,
+      kb ??= await knowledgeFor(db)
+      const knowledge = kb
+      let enrichment: Enrichment | null = null
+      let enrichError: unknown = null
+      try {
+        enrichment = timeSync('enrich', () =>
+          enrichArticle(
             {
               title: article.title,
               text: article.text,
               language: article.language,
               publishedAt: article.publishedAt,
             },
-            kb,
-          )
-        } catch (error) {
-          // The article stays stored with enriched_at null; `newshound enrich` retries it.
-          const reason = describeError(error)
-          log.warn({ source: entry.source.id, url: page.url, stage: 'enrich' }, reason)
-          await recordFetchError(db, {
-            runId,
-            sourceId: entry.source.id,
-            url: page.url,
-            stage: 'enrich',
-            code: 'E_ENRICH',
-            reason,
-          })
-        }
+            knowledge,
+          ),
+        )
+      } catch (error) {
+        enrichError = error
+      }
+      const { outcome, duplicateOf } = await writes.write(async (trx) => {
+        const stored = await upsertArticleIn(trx, {
+          sourceId: entry.source.id,
+          url: page.url,
+          article,
+          htmlBytes: page.body.length,
+        })
+        await markItems(trx, itemIds, { status: 'fetched', articleId: stored.id })
+        if (stored.outcome !== 'unchanged' && enrichment !== null)
+          await storeEnrichmentIn(trx, stored.id, enrichment, knowledge)
+        return stored
+      })
+      if (outcome === 'new') {
+        counts.articlesNew++
+        if (duplicateOf !== null) counts.articlesDuplicate++
+      } else if (outcome === 'updated') counts.articlesUpdated++
+      else counts.articlesUnchanged++
+      if (enrichError !== null && outcome !== 'unchanged') {
+        // The article stays stored with enriched_at null; `newshound enrich` retries it.
+        const reason = describeError(enrichError)
+        log.warn({ source: entry.source.id, url: page.url, stage: 'enrich' }, reason)
+        await recordFetchError(db, {
+          runId,
+          sourceId: entry.source.id,
+          url: page.url,
+          stage: 'enrich',
+          code: 'E_ENRICH',
+          reason,
+        })
       }
     } catch (error) {
       counts.articlesFailed++

@@ -122,8 +122,23 @@ export async function mapInputs(
   return results
 }
 
-/** Ends an ad-hoc command with exit code 1 (via main.ts) once every result is printed, if any failed. */
-export function failIfAnyFailed(results: readonly Record<string, unknown>[]): void {
+/**
+ * How `feed` and `extract` end: the results as one JSON array (--json), nothing more (--jsonl has
+ * streamed them) or text, `{input}: error: …` for a failed input and `printOne` for the others;
+ * then exit code 1 (via main.ts) if any input failed, once every result is out.
+ */
+export function finishInputs(
+  out: { write(chunk: string): void },
+  format: { readonly json?: boolean | undefined; readonly jsonl?: boolean | undefined },
+  results: readonly Record<string, unknown>[],
+  printOne: (result: Record<string, unknown>) => void,
+): void {
+  if (format.json) out.write(`${JSON.stringify(results, null, 2)}\n`)
+  else if (!format.jsonl)
+    for (const r of results) {
+      if ('error' in r) out.write(`${r['input']}: error: ${r['error']}\n`)
+      else printOne(r)
+    }
   const failed = results.filter((r) => 'error' in r).length
   if (failed > 0) throw new InputsFailedError(failed, results.length)
 }

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from '@commander-js/extra-typings'
 import { describeError, NewshoundError } from '../errors.js'
-import { createProgram } from './program.js'
-import { findUsageError } from './usage.js'
+import { exitWithParent, heapCapFor, runWithHeapCap } from './heap-cap.js'
 
 /** What a shell reports for a process ended by SIGPIPE (128 + 13), as `git log | head` gives. */
 const EXIT_BROKEN_PIPE = 141
@@ -17,11 +16,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 /** The only place that turns errors into text and exit codes (README: Exit codes). */
 async function main(argv: readonly string[]): Promise<number> {
+  // Before the commands are loaded: a parent that only supervises its capped child stays small.
+  const heapMb = heapCapFor(argv, process.env)
+  if (heapMb !== null) return runWithHeapCap(argv, heapMb)
+  exitWithParent()
+  const { findUsageError } = await import('./usage.js')
   const usageError = await findUsageError(argv)
   if (usageError !== null) {
     process.stderr.write(usageError)
     return 2
   }
+  const { createProgram } = await import('./program.js')
   const program = createProgram()
   try {
     await program.parseAsync([...argv])

@@ -18,6 +18,8 @@ export interface ReportOptions {
   readonly title?: string | undefined
   /** Entities in the mentions-over-time chart (default 6). */
   readonly topEntities?: number | undefined
+  /** Shown under the title: why the period is empty or not the one asked for (report-window.ts). */
+  readonly notice?: string | null | undefined
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -210,13 +212,14 @@ th { background: #f6f6f6; } td.num, th.num { text-align: right; font-variant-num
 .bar { display: inline-block; height: .7em; background: #54a24b; min-width: 2px; }
 .health.ok { color: #2a7a2a; } .health.degraded, .health.never-polled { color: #a66a00; } .health.failing { color: #b00020; font-weight: 600; }
 .empty { color: #888; font-style: italic; } q { color: #444; }
+.notice { background: #fff6d6; border-left: 4px solid #d9a400; padding: .5rem .8rem; }
 </style>
 </head>
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(period)} (UTC) · ${stories} stories · ${sources.length} sources · generated ${escapeHtml(now.toISOString().slice(0, 16).replace('T', ' '))} UTC. Stories, not copies: syndicated duplicates count once.</p>
-<nav><a href="#rising">Rising</a><a href="#timeline">Over time</a><a href="#flows">Flows</a><a href="#moves">Moves</a><a href="#sources">Sources</a></nav>
+${options.notice ? `<p class="notice">${escapeHtml(options.notice)}</p>\n` : ''}<nav><a href="#rising">Rising</a><a href="#timeline">Over time</a><a href="#flows">Flows</a><a href="#moves">Moves</a><a href="#sources">Sources</a></nav>
 </header>
 <main>
 ${sections.join('\n')}

@@ -49,7 +49,9 @@ export {
   queryStatsFeeds,
   queryStatsLanguages,
   queryStatsSources,
+  queryStorySpan,
   type SourceStatsRow,
+  type StorySpan,
 } from './stats.js'
 export { bucketSql, STORY_AT, type StoryFilter, storyWhere } from './story-filter.js'
 export {

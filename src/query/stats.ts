@@ -207,6 +207,29 @@ export async function queryStatsDays(
   })
 }
 
+export interface StorySpan {
+  readonly stories: number
+  readonly first_story_at: string | null
+  readonly last_story_at: string | null
+}
+
+/**
+ * How many stories (copies left out) a filter holds, and when the first and the last happened:
+ * what a report on an empty window tells the reader instead of "nothing".
+ * @example const { stories, first_story_at } = await queryStorySpan(db)
+ */
+export async function queryStorySpan(db: Db, filter: StoryFilter = {}): Promise<StorySpan> {
+  const row = await sql<StorySpan>`
+    SELECT count(*) AS stories, min(${STORY_AT}) AS first_story_at, max(${STORY_AT}) AS last_story_at
+    FROM articles a WHERE ${storyWhere(filter)}`.execute(db)
+  const span = row.rows[0]
+  return {
+    stories: Number(span?.stories ?? 0),
+    first_story_at: span?.first_story_at ?? null,
+    last_story_at: span?.last_story_at ?? null,
+  }
+}
+
 /**
  * Every feed with its health: ok, degraded (failed lately), failing (3+ failed polls in a row),
  * never-polled, inactive. Order: worst health first, then source id, then feed URL.

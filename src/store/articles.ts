@@ -15,6 +15,7 @@ import {
 } from '../enrich/syndication.js'
 import type { ExtractedArticle } from '../extract/article-types.js'
 import { normalizeUrl, registrableDomain, urlIdentity } from '../harvest/canonical-url.js'
+import { inStage, timeSync } from '../stage-timing.js'
 import { type Db, nowIso, toIsoUtc } from './database.js'
 import type { Database } from './schema.js'
 
@@ -102,10 +103,20 @@ interface NewArticleFacts {
  * @example const { id, outcome, duplicateOf } = await upsertArticle(db, { sourceId: 'heise', url, article, htmlBytes })
  */
 export async function upsertArticle(db: Db, input: ArticleToStore): Promise<UpsertResult> {
+  return db.transaction().execute((trx) => upsertArticleIn(trx, input))
+}
+
+/**
+ * {@link upsertArticle} inside a transaction the caller holds, so a crawl writes an article, its
+ * feed items and its enrichment with one commit.
+ */
+export async function upsertArticleIn(trx: Trx, input: ArticleToStore): Promise<UpsertResult> {
   const a = input.article
   const now = nowIso()
-  const fp = fingerprintText(a.text)
-  const credit = findSyndicationCredit(a.text)
+  const { fp, credit } = timeSync('dedup', () => ({
+    fp: fingerprintText(a.text),
+    credit: findSyndicationCredit(a.text),
+  }))
   const values = {
     canonical_url: a.canonicalUrl,
     url: input.url,
@@ -126,93 +137,91 @@ export async function upsertArticle(db: Db, input: ArticleToStore): Promise<Upse
     syndicated_from: credit?.origin ?? null,
   }
   const urlKey = urlIdentity(a.canonicalUrl)
-  return db.transaction().execute(async (trx) => {
-    const existing =
-      (await trx
-        .selectFrom('articles')
-        .select(EXISTING_COLUMNS)
-        .where('canonical_url', '=', a.canonicalUrl)
-        .executeTakeFirst()) ??
-      // The AMP, mobile or www edition of a stored story: the same row, its URL kept as stored.
-      (await trx
-        .selectFrom('articles')
-        .select(EXISTING_COLUMNS)
-        .where('url_key', 'in', [...new Set([urlKey, urlIdentity(input.url)])])
-        .orderBy('id')
-        .executeTakeFirst())
-    if (!existing) {
-      // The new row's id is known up front (rowid = max + 1 inside this write transaction), so
-      // the row is written once with its cluster instead of inserted and then updated.
-      const last = await trx
-        .selectFrom('articles')
-        .select((eb) => eb.fn.max('id').as('id'))
-        .executeTakeFirst()
-      const id = Number(last?.id ?? 0) + 1
-      const facts: NewArticleFacts = {
-        id,
-        sourceId: input.sourceId,
-        canonicalUrl: a.canonicalUrl,
-        siteName: a.siteName,
-        publishedAt: values.published_at,
-        contentHash: values.content_hash,
-        fingerprint: fp,
-        credit,
-      }
-      const placement = await placeNewArticle(trx, facts)
-      await trx
-        .insertInto('articles')
-        .values({
-          ...values,
-          id,
-          url_key: urlKey,
-          cluster_id: placement.clusterId,
-          duplicate_of: placement.clusterId === id ? null : placement.clusterId,
-          html_bytes: input.htmlBytes,
-          fetched_at: input.fetchedAt ?? now,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute()
-      if (placement.replaces !== null) {
-        // This article leads a story that was stored before it (its copy arrived first).
-        await trx
-          .updateTable('articles')
-          .set({ cluster_id: id, duplicate_of: id })
-          .where('cluster_id', '=', placement.replaces)
-          .execute()
-        await trx
-          .updateTable('articles')
-          .set({ cluster_id: id, duplicate_of: id })
-          .where('id', '=', placement.replaces)
-          .execute()
-      }
-      return {
-        id,
-        outcome: 'new' as const,
-        duplicateOf: placement.clusterId === id ? null : placement.clusterId,
-      }
+  const existing =
+    (await trx
+      .selectFrom('articles')
+      .select(EXISTING_COLUMNS)
+      .where('canonical_url', '=', a.canonicalUrl)
+      .executeTakeFirst()) ??
+    // The AMP, mobile or www edition of a stored story: the same row, its URL kept as stored.
+    (await trx
+      .selectFrom('articles')
+      .select(EXISTING_COLUMNS)
+      .where('url_key', 'in', [...new Set([urlKey, urlIdentity(input.url)])])
+      .orderBy('id')
+      .executeTakeFirst())
+  if (!existing) {
+    // The new row's id is known up front (rowid = max + 1 inside this write transaction), so
+    // the row is written once with its cluster instead of inserted and then updated.
+    const last = await trx
+      .selectFrom('articles')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst()
+    const id = Number(last?.id ?? 0) + 1
+    const facts: NewArticleFacts = {
+      id,
+      sourceId: input.sourceId,
+      canonicalUrl: a.canonicalUrl,
+      siteName: a.siteName,
+      publishedAt: values.published_at,
+      contentHash: values.content_hash,
+      fingerprint: fp,
+      credit,
     }
-    const same =
-      existing.content_hash === values.content_hash &&
-      existing.title === values.title &&
-      existing.published_at === values.published_at &&
-      existing.authors_json === values.authors_json &&
-      existing.modified_at === values.modified_at
-    if (same)
-      return { id: existing.id, outcome: 'unchanged' as const, duplicateOf: existing.duplicate_of }
+    const placement = await inStage('dedup', () => placeNewArticle(trx, facts))
     await trx
-      .updateTable('articles')
-      .set({
+      .insertInto('articles')
+      .values({
         ...values,
-        canonical_url: existing.canonical_url,
+        id,
+        url_key: urlKey,
+        cluster_id: placement.clusterId,
+        duplicate_of: placement.clusterId === id ? null : placement.clusterId,
         html_bytes: input.htmlBytes,
         fetched_at: input.fetchedAt ?? now,
+        created_at: now,
         updated_at: now,
       })
-      .where('id', '=', existing.id)
       .execute()
-    return { id: existing.id, outcome: 'updated' as const, duplicateOf: existing.duplicate_of }
-  })
+    if (placement.replaces !== null) {
+      // This article leads a story that was stored before it (its copy arrived first).
+      await trx
+        .updateTable('articles')
+        .set({ cluster_id: id, duplicate_of: id })
+        .where('cluster_id', '=', placement.replaces)
+        .execute()
+      await trx
+        .updateTable('articles')
+        .set({ cluster_id: id, duplicate_of: id })
+        .where('id', '=', placement.replaces)
+        .execute()
+    }
+    return {
+      id,
+      outcome: 'new' as const,
+      duplicateOf: placement.clusterId === id ? null : placement.clusterId,
+    }
+  }
+  const same =
+    existing.content_hash === values.content_hash &&
+    existing.title === values.title &&
+    existing.published_at === values.published_at &&
+    existing.authors_json === values.authors_json &&
+    existing.modified_at === values.modified_at
+  if (same)
+    return { id: existing.id, outcome: 'unchanged' as const, duplicateOf: existing.duplicate_of }
+  await trx
+    .updateTable('articles')
+    .set({
+      ...values,
+      canonical_url: existing.canonical_url,
+      html_bytes: input.htmlBytes,
+      fetched_at: input.fetchedAt ?? now,
+      updated_at: now,
+    })
+    .where('id', '=', existing.id)
+    .execute()
+  return { id: existing.id, outcome: 'updated' as const, duplicateOf: existing.duplicate_of }
 }
 
 /** The fingerprint columns of an article row (migration 0003). */

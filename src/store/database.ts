@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import { describeError, NewshoundError, StoreError } from '../errors.js'
+import { dialectDatabase } from './dialect-database.js'
 import { MIGRATIONS } from './migrations/index.js'
 import type { Database } from './schema.js'
 
@@ -52,7 +53,9 @@ export async function openDatabase(
       cause: error,
     })
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: dialectDatabase(sqlite) }),
+  })
   if (options.migrate ?? !options.readonly) await migrateToLatest(db)
   return {
     db,

@@ -285,6 +285,23 @@ describe('analyst commands', () => {
     expect(html).toContain('2026-11-01 – 2026-11-28 (UTC)')
   })
 
+  it('report on an empty period says on stderr and on the page what the database holds', async () => {
+    const result = await run(f.dir, [
+      'report',
+      '--since',
+      '2020-01-01',
+      '--until',
+      '2020-02-01',
+      '--out',
+      'empty.html',
+    ])
+    const notice =
+      'No stories in 2020-01-01 – 2020-01-31. The database holds 10 stories from 2026-10-27 to 2026-11-28; --since 2026-10-27 --until 2026-11-29 covers them all.'
+    expect(result.stderr).toContain(`report: ${notice}\n`)
+    const html = await readFile(join(f.dir, 'empty.html'), 'utf8')
+    expect(html).toContain(`<p class="notice">${notice}</p>`)
+  })
+
   it('--help of every analyst command explains itself', async () => {
     const help = await run(f.dir, ['trends', '--help']).catch((e: { exitCode?: number }) => e)
     expect((help as { exitCode?: number }).exitCode).toBe(0)

@@ -52,6 +52,14 @@ export function spawnNewshound(
   return { child, exited, stderr: () => stderr }
 }
 
+/** Kills (SIGKILL) the children still running and waits for each to be gone. */
+export async function killAll(children: ChildCli[]): Promise<void> {
+  for (const cli of children.splice(0)) {
+    if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGKILL')
+    await cli.exited
+  }
+}
+
 export interface CliResult {
   readonly code: number
   readonly stdout: string

@@ -2,11 +2,9 @@ import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
-import { defineSource } from '../../src/sources.js'
-import { openDatabase } from '../../src/store/database.js'
-import { syncSources } from '../../src/store/sources.js'
-import { type ChildCli, spawnNewshound } from '../helpers/child-cli.js'
+import { type ChildCli, killAll, spawnNewshound } from '../helpers/child-cli.js'
 import { makeTempDir } from '../helpers/env.js'
+import { importLocalSource } from '../helpers/local-source.js'
 import { articleHtml, articleParagraphs, rssFeed } from '../helpers/news-site.js'
 
 /**
@@ -63,30 +61,17 @@ describe('kill -9 mid-crawl', () => {
         )
       })
     }
-    const opened = await openDatabase(dbPath)
-    await syncSources(
-      opened.db,
-      [
-        defineSource({
-          id: 'crash-site',
-          name: 'Crash site',
-          homepage: server.url('/'),
-          language: 'en',
-          feeds: [server.url('/feed.xml')],
-          schedule: '*/30 * * * *',
-          local: true,
-        }),
-      ],
-      'imported',
-    )
-    await opened.close()
+    await importLocalSource(dbPath, {
+      id: 'crash-site',
+      name: 'Crash site',
+      homepage: server.url('/'),
+      feeds: [server.url('/feed.xml')],
+      schedule: '*/30 * * * *',
+    })
   })
 
   afterEach(async () => {
-    for (const cli of children.splice(0)) {
-      if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGKILL')
-      await cli.exited
-    }
+    await killAll(children)
     await server.close()
     await tmp.cleanup()
   })

@@ -2,7 +2,7 @@ import { Command } from '@commander-js/extra-typings'
 import { decodeBytes } from '../../encoding/decode.js'
 import { extractArticle } from '../../extract/extract-article.js'
 import { type AnyCommand, globalsOf, type Io, resolveConfig } from '../context.js'
-import { failIfAnyFailed, mapInputs } from '../inputs.js'
+import { finishInputs, mapInputs } from '../inputs.js'
 
 export function makeExtractCommand(io: Io): AnyCommand {
   return new Command('extract')
@@ -64,29 +64,21 @@ Examples:
           }
         },
       )
-      if (options.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
-      else if (!options.jsonl) printResults(results)
-      failIfAnyFailed(results)
+      finishInputs(io.stdout, options, results, printResult)
     })
 
-  function printResults(results: readonly Record<string, unknown>[]): void {
-    for (const r of results) {
-      if ('error' in r) {
-        io.stdout.write(`${r['input']}: error: ${r['error']}\n\n`)
-        continue
-      }
-      io.stdout.write(
-        [
-          `# ${r['title'] ?? '(no title)'}`,
-          `url:        ${r['canonicalUrl']}`,
-          `published:  ${r['publishedAt'] ?? '-'} (${r['publishedFrom'] ?? 'no signal'})`,
-          `authors:    ${(r['authors'] as string[]).join(', ') || '-'}`,
-          `language:   ${r['language'] ?? '-'}   site: ${r['siteName'] ?? '-'}   paywalled: ${r['paywalled']}`,
-          '',
-          String(r['text']),
-          '',
-        ].join('\n'),
-      )
-    }
+  function printResult(r: Record<string, unknown>): void {
+    io.stdout.write(
+      [
+        `# ${r['title'] ?? '(no title)'}`,
+        `url:        ${r['canonicalUrl']}`,
+        `published:  ${r['publishedAt'] ?? '-'} (${r['publishedFrom'] ?? 'no signal'})`,
+        `authors:    ${(r['authors'] as string[]).join(', ') || '-'}`,
+        `language:   ${r['language'] ?? '-'}   site: ${r['siteName'] ?? '-'}   paywalled: ${r['paywalled']}`,
+        '',
+        String(r['text']),
+        '',
+      ].join('\n'),
+    )
   }
 }

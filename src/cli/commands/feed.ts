@@ -1,7 +1,7 @@
 import { Command } from '@commander-js/extra-typings'
 import { parseFeed } from '../../harvest/parse-feed.js'
 import { type AnyCommand, globalsOf, type Io, resolveConfig } from '../context.js'
-import { failIfAnyFailed, mapInputs } from '../inputs.js'
+import { finishInputs, mapInputs } from '../inputs.js'
 import { printRows } from '../output.js'
 
 export function makeFeedCommand(io: Io): AnyCommand {
@@ -53,35 +53,27 @@ Examples:
           }
         },
       )
-      if (options.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
-      else if (!options.jsonl) printResults(results)
-      failIfAnyFailed(results)
+      finishInputs(io.stdout, options, results, printResult)
     })
 
-  function printResults(results: readonly Record<string, unknown>[]): void {
-    for (const r of results) {
-      if ('error' in r) {
-        io.stdout.write(`${r['input']}: error: ${r['error']}\n`)
-        continue
-      }
-      io.stdout.write(
-        `${r['input']}: ${r['format']} (${r['encoding']}) "${r['title'] ?? ''}" ${r['link'] ?? ''}\n`,
-      )
-      printRows(
-        io.stdout,
-        (
-          r['items'] as {
-            publishedAt: string | null
-            title: string | null
-            link: string | null
-          }[]
-        ).map((i) => ({
-          published: i.publishedAt,
-          title: i.title,
-          link: i.link,
-        })),
-        'table',
-      )
-    }
+  function printResult(r: Record<string, unknown>): void {
+    io.stdout.write(
+      `${r['input']}: ${r['format']} (${r['encoding']}) "${r['title'] ?? ''}" ${r['link'] ?? ''}\n`,
+    )
+    printRows(
+      io.stdout,
+      (
+        r['items'] as {
+          publishedAt: string | null
+          title: string | null
+          link: string | null
+        }[]
+      ).map((i) => ({
+        published: i.publishedAt,
+        title: i.title,
+        link: i.link,
+      })),
+      'table',
+    )
   }
 }

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8'
 import { Command } from '@commander-js/extra-typings'
 import { UsageError } from '../../errors.js'
 import { querySourceHealth } from '../../query/health.js'
@@ -31,6 +32,10 @@ export function makeScheduleCommand(io: Io): AnyCommand {
     .addHelpText(
       'after',
       `
+Memory: unless NODE_OPTIONS sets --max-old-space-size, the scheduler runs in a child Node
+started with a heap cap of NEWSHOUND_SCHEDULER_HEAP_MB (default 384; 0 leaves V8's default,
+sized from the machine's memory); this process forwards signals to it and exits with its code.
+
 One scheduler per database: a second one exits with a message naming the holder. Stop with
 Ctrl-C or SIGTERM: no new work is taken, in-flight fetches get the deadline, committed work is
 kept, exit code 0. 'newshound status' shows what it is doing.`,
@@ -56,17 +61,23 @@ kept, exit code 0. 'newshound status' shows what it is doing.`,
           maxConcurrentSources: Number(options.maxSources),
           jitterMs: Number(options.jitterMs),
         })
+        const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
         io.stderr.write(
-          `newshound scheduler: ${sources.length} source(s), ${options.timezone}; Ctrl-C to stop\n`,
+          `newshound scheduler: ${sources.length} source(s), ${options.timezone}, pid ${process.pid}, heap limit ${heapLimitMb} MB; Ctrl-C to stop\n`,
         )
+        let stopping = false
         const shutdown = (signal: string) => {
+          // A SIGTERM can arrive twice (systemd signals the whole group, and the heap-cap parent
+          // forwards it): one graceful stop. A second Ctrl-C still ends the process at once.
+          if (stopping) return
+          stopping = true
           io.stderr.write(
             `\n${signal}: finishing in-flight work (up to ${Number(options.shutdownDeadlineMs) / 1000}s)…\n`,
           )
           void scheduler.stop(Number(options.shutdownDeadlineMs))
         }
         process.once('SIGINT', () => shutdown('SIGINT'))
-        process.once('SIGTERM', () => shutdown('SIGTERM'))
+        process.on('SIGTERM', () => shutdown('SIGTERM'))
         await scheduler.stopped
         // Abandoned in-flight work (past the deadline) may still hold timers or sockets: do not
         // let it keep the process alive once the scheduler has released its lock.
