@@ -21,8 +21,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import nlp from 'compromise'
-import { enrichArticle } from '../src/enrich/enrich-article.js'
+import { summarizeEntities } from '../src/enrich/entities/analyze.js'
+import type { NameScorer } from '../src/enrich/entities/context-names.js'
 import { recognizeEntities } from '../src/enrich/entities/recognize.js'
+import { detectMoves } from '../src/enrich/moves/detect-moves.js'
 import { foldName } from '../src/knowledge/atoms.js'
 import { type KnowledgeBase, loadKnowledgeBase } from '../src/knowledge/load-knowledge.js'
 import {
@@ -33,6 +35,7 @@ import {
   scoreMoves,
   sliceScores,
 } from './lib/moves-real.js'
+import { folds, type NameItem, trainNameScorer } from './lib/name-training.js'
 
 interface GoldLine {
   readonly id: string
@@ -67,7 +70,7 @@ const { values: args } = parseArgs({
 const realParts = args.sealed ? ['train', 'test'] : ['train']
 const realSets = realParts.map((part) => {
   const path = join(args.real, `${part}.jsonl`)
-  return { part, path, items: readRealItems(path) }
+  return { part, path, items: readRealItems(path) as NameItem[] }
 })
 
 const kb = loadKnowledgeBase()
@@ -164,7 +167,12 @@ let trainScores: ReadonlyMap<string, { persons: Prf; orgs: Prf }> | undefined
 for (const { part, path, items } of realSets) {
   for (const [name, system] of systems) {
     const verbose = args.errors && name === 'newshound' && part === 'train'
-    const predict = name === 'newshound' ? withMoves : realPrediction(system)
+    // train is cross-validated: each item is read by a name scorer trained on the other folds
+    const scorers = name === 'newshound' && part === 'train' ? foldScorers(items) : undefined
+    const predict =
+      name === 'newshound'
+        ? (item: RealItem) => withMoves(item, scorers?.get(item.id))
+        : realPrediction(system)
     const predictions = items.map((item) => JSON.stringify(predict(item)))
     const lines = scoreMoves(path, predictions, verbose ? ['--verbose'] : [])
     for (const detail of lines.filter((l) => l.startsWith('{'))) console.log(detail)
@@ -228,25 +236,41 @@ interface RealPrediction {
   readonly moves: readonly unknown[]
 }
 
-/** newshound's names and talent moves for one moves-real item, as `newshound analyze` reports them. */
-function withMoves(item: RealItem): RealPrediction {
-  const result = enrichArticle(
-    { title: null, text: item.text, language: item.lang, publishedAt: null },
-    kb,
-  )
+/** The name scorer each train item is read with: one trained on the four folds without it. */
+function foldScorers(items: readonly NameItem[]): Map<string, NameScorer> {
+  const byId = new Map<string, NameScorer>()
+  for (const fold of folds(items)) {
+    const scorer = trainNameScorer(fold.train, kb)
+    for (const item of fold.held) byId.set(item.id, scorer)
+  }
+  return byId
+}
+
+/**
+ * newshound's names and reported talent moves for one moves-real item, as `newshound analyze`
+ * reports them; `scorer` replaces the shipped name scorer (cross-validation).
+ */
+function withMoves(item: RealItem, scorer?: NameScorer): RealPrediction {
+  const options = scorer === undefined ? {} : { nameScorer: scorer }
+  const mentions = recognizeEntities(item.text, item.lang, kb, options)
+  const moves = detectMoves(item.text, item.lang, mentions, { kb, publishedAt: null })
   const names = (kind: 'person' | 'org') =>
-    result.mentions.filter((m) => m.kind === kind).map((m) => m.canonical)
+    summarizeEntities(mentions)
+      .filter((m) => m.kind === kind)
+      .map((m) => m.canonical)
   return {
     id: item.id,
     persons: names('person'),
     orgs: names('org'),
-    moves: result.moves.map((m) => ({
-      person: m.person,
-      role: m.role,
-      from_org: m.fromOrg,
-      to_org: m.toOrg,
-      kind: m.kind,
-    })),
+    moves: moves
+      .filter((m) => m.status === 'reported')
+      .map((m) => ({
+        person: m.person,
+        role: m.role,
+        from_org: m.fromOrg,
+        to_org: m.toOrg,
+        kind: m.kind,
+      })),
   }
 }
 

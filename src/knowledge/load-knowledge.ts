@@ -84,7 +84,9 @@ function readShippedData(): ShippedData {
   const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T
   const orgCues = readJson<OrgCuesFile>('org-cues.json')
   // A listed name that is a legal form or a stop word ("Inc.", the magazine) would fire everywhere.
-  const reserved = new Set([...(orgCues.legalSuffixes ?? []), ...(orgCues.stopNames ?? [])].map(foldName))
+  const reserved = new Set(
+    [...(orgCues.legalSuffixes ?? []), ...(orgCues.stopNames ?? [])].map(foldName),
+  )
   return {
     entities: withEconomyLists(
       [

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import { type PhraseEntry, phrasesAt } from '../../knowledge/phrase-index.js'
+import { isPlace } from './place-names.js'
 import type { TextModel } from './text-model.js'
 
 /** A role or cue phrase found in the text, by atom span. */
@@ -211,8 +212,31 @@ const NOT_BEFORE_NAMES = [
 // adjective or a place ("the Amsterdam fintech Brightwater Payments", "das Münchner Startup X").
 const cueNouns = new WeakMap<KnowledgeBase, ReadonlySet<string>>()
 
-/** True when atom i is a noun for a kind of organisation ("startup", "fintech", "Konzern"). */
-export function isCueNoun(model: TextModel, kb: KnowledgeBase, i: number): boolean {
+/**
+ * True when atom i is a compound noun for a kind of organisation that describes the name right
+ * after it ("der Großbank UBS", "des Pharmakonzerns Roche"): a descriptor, not part of the name.
+ * Standing alone or before a place, such a compound is often the name itself ("Commerzbank",
+ * "Raiffeisenbank Reutte").
+ */
+export function isDescriptorNoun(model: TextModel, kb: KnowledgeBase, i: number): boolean {
+  if (!isCueNoun(model, kb, i) || isCueNoun(model, kb, i, false)) return false
+  const next = model.atoms[i + 1]
+  const atom = model.atoms[i]
+  if (next === undefined || atom === undefined || next.start - atom.end !== 1) return false
+  if (model.text.charCodeAt(atom.end) !== 32 || model.sentenceStart[i + 1]) return false
+  return next.text.charAt(0) !== next.lower.charAt(0) && !isPlace(next.text)
+}
+
+/**
+ * True when atom i is a noun for a kind of organisation ("startup", "fintech", "Konzern"); with
+ * `compounds` (the default) also a German compound headed by one ("Pharmakonzern", "Großbank").
+ */
+export function isCueNoun(
+  model: TextModel,
+  kb: KnowledgeBase,
+  i: number,
+  compounds = true,
+): boolean {
   const atom = model.atoms[i]
   if (atom === undefined) return false
   let nouns = cueNouns.get(kb)
@@ -237,6 +261,7 @@ export function isCueNoun(model: TextModel, kb: KnowledgeBase, i: number): boole
   }
   if (nouns.has(atom.lower)) return true
   if (model.lang === 'en') return false
+  if (!compounds) return germanFormsOf(nouns).words.has(atom.lower)
   let known = cueNounMemo.get(model)
   if (known === undefined) {
     known = []
@@ -268,7 +293,10 @@ const NOT_COMPOUND_CUES = /(datenbank|krankenhaus|rathaus|weißhaus|ladenkasse)/
  * Herstellers", "den Konzernen") or the feminine "-in" ("die Rivalin"), or a compound headed by one
  * ("des Pharmakonzerns", "der Großbank", "das Systemhaus").
  */
-function isGermanCueNoun(nouns: ReadonlySet<string>, text: string, lower: string): boolean {
+function germanFormsOf(nouns: ReadonlySet<string>): {
+  readonly words: ReadonlySet<string>
+  readonly heads: ReadonlySet<string>
+} {
   let forms = germanForms.get(nouns)
   if (forms === undefined) {
     const inflect = (words: Iterable<string>) => {
@@ -280,6 +308,11 @@ function isGermanCueNoun(nouns: ReadonlySet<string>, text: string, lower: string
     forms = { words: inflect(nouns), heads: inflect([...nouns, ...COMPOUND_HEADS]) }
     germanForms.set(nouns, forms)
   }
+  return forms
+}
+
+function isGermanCueNoun(nouns: ReadonlySet<string>, text: string, lower: string): boolean {
+  const forms = germanFormsOf(nouns)
   if (forms.words.has(lower)) return true
   if (text === lower || lower.length < 7 || NOT_COMPOUND_CUES.test(lower)) return false
   for (let k = 3; k <= lower.length - 4; k++) if (forms.heads.has(lower.slice(k))) return true

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { Candidate } from './candidate.js'
 import { DETERMINERS } from './context-words.js'
-import { cueEndingAt, isCueNoun, roleAt, roleEndingAt } from './cue-lookup.js'
+import { cueEndingAt, isCueNoun, isDescriptorNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import type { NameGroup } from './name-groups.js'
 import { slotConfidence } from './org-slots.js'
 import { isPlace, isPlaceAdjective } from './place-names.js'
@@ -185,7 +185,11 @@ function blockedForOrg(
   if (kb.stopNames.has(model.folded[i] ?? '')) return true
   if (kb.titlePrefixes.has(atom.lower)) return true
   if (model.lang !== 'en' && isPlaceAdjective(atom.text)) return true
-  return roleAt(model, kb, i) !== null || isCueNoun(model, kb, i)
+  return (
+    roleAt(model, kb, i) !== null ||
+    isCueNoun(model, kb, i, false) ||
+    isDescriptorNoun(model, kb, i)
+  )
 }
 
 function suffixAt(
@@ -311,7 +315,11 @@ function byCue(
     return null
   const atom = model.atoms[at]
   if (atom === undefined || kb.firstNames.has(atom.lower)) return null
-  if (model.lang !== 'en' && last === at && COMMON_NOUN_ENDING.test(atom.lower)) return null
+  // after a weak cue ("bei", "von") a lone German word in "-ung", "-er" is a common noun; after a
+  // noun for a kind of company it is the name ("vom Verpackungskonzern Gerresheimer")
+  const afterCueNoun = isCueNoun(model, kb, at - 1)
+  if (model.lang !== 'en' && last === at && !afterCueNoun && COMMON_NOUN_ENDING.test(atom.lower))
+    return null
   if (!plausibleName(model, kb, at, last)) return null
   // "joined Google DeepMind" is known; "at Davos" is a place: places are in the stop list.
   return org(model, at, last, 'cue', confidence)

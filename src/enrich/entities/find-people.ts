@@ -68,6 +68,8 @@ function isBlocked(
   if (atom.text.length > 1 && atom.text === atom.text.toUpperCase()) return true
   if (kb.stopNames.has(model.folded[i] ?? '') && !kb.firstNames.has(atom.lower)) return true
   if (kb.titlePrefixes.has(atom.lower)) return true
+  // "des Maschinenbauers Trumpf", "Angel Investors Association": nouns for kinds of organisation
+  if (isCueNoun(model, kb, i) && !kb.firstNames.has(atom.lower)) return true
   return roleAt(model, kb, i) !== null && !kb.firstNames.has(atom.lower)
 }
 

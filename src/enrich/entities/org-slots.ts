@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import { DETERMINERS } from './context-words.js'
-import { isCueNoun, roleAt } from './cue-lookup.js'
+import { isCueNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from './text-model.js'
 
 /**
@@ -83,8 +83,17 @@ export function slotConfidence(
     if (statementFollows(model, first, last)) return 0.7
   }
   if (/^,\s+$/.test(after) && describedAfter(model, kb, last + 1)) return 0.7
+  if (genitiveOfRole(model, kb, first)) return 0.65
   if (/^,\s+$/.test(separatorBefore(model, first)) && isCueNoun(model, kb, first - 1)) return 0.65
   return 0
+}
+
+/** "der Vorstand der Quantiq", "Chef des Versicherers": a role, then the genitive article. */
+function genitiveOfRole(model: TextModel, kb: KnowledgeBase, first: number): boolean {
+  const article = model.atoms[first - 1]
+  if (model.lang !== 'de' || article === undefined || model.sentenceStart[first]) return false
+  if (article.lower !== 'der' && article.lower !== 'des') return false
+  return /^\s+$/.test(separatorBefore(model, first)) && roleEndingAt(model, kb, first - 2) !== null
 }
 
 /** "leads", "leitet", "verantwortet" are role verbs in the role list; after a name they are verbs. */

@@ -3,6 +3,8 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import { loadKnowledgeBase } from '../../knowledge/load-knowledge.js'
 import type { Candidate } from './candidate.js'
 import { canonicalName } from './canonical-name.js'
+import { type ContextCandidate, contextCandidates } from './context-features.js'
+import { judgeContextCandidates, type NameScorer, shippedNameScorer } from './context-names.js'
 import { type FullName, resolveShortForms } from './coreference.js'
 import { findUnknownOrgs } from './find-orgs.js'
 import { findUnknownPeople } from './find-people.js'
@@ -11,9 +13,16 @@ import { type AcceptedMatch, judgeKnownMatches } from './judge-known.js'
 import { findKnownNames } from './known-names.js'
 import type { EntityMention } from './mention-types.js'
 import { findNameGroups } from './name-groups.js'
-import { buildTextModel } from './text-model.js'
+import { buildTextModel, type TextModel } from './text-model.js'
 
 export type { EntityMention, MentionVia } from './mention-types.js'
+
+export interface RecognizeOptions {
+  /** The learned scorer for the names no rule found; null for rules only. Default: the shipped one. */
+  readonly nameScorer?: NameScorer | null
+  /** For training: receives the runs no rule claimed, before they are scored. */
+  readonly onCandidates?: (candidates: readonly ContextCandidate[], model: TextModel) => void
+}
 
 /**
  * Finds the people and organisations a text names. Pure and synchronous; the knowledge base is
@@ -25,7 +34,9 @@ export type { EntityMention, MentionVia } from './mention-types.js'
  *    name as surname ("Peter Bosch");
  * 3. unknown organisations (legal suffix, role compound, cue phrase);
  * 4. short forms (surnames, first words of organisation names) resolved to the full names above;
- * 5. an institution's head noun after an article ("the Commission") resolved to the institution
+ * 5. what is left of the capitalised runs, scored by a learned model over their shape and context
+ *    (`context-features.ts`, `context-names.ts`): organisations and people no rule recognised;
+ * 6. an institution's head noun after an article ("the Commission") resolved to the institution
  *    the text named in full before it.
  *
  * Canonical names: the knowledge-base name for known entities; for unknown ones the surface with
@@ -41,6 +52,7 @@ export function recognizeEntities(
   text: string,
   lang: 'en' | 'de' | (string & {}),
   kb: KnowledgeBase = loadKnowledgeBase(),
+  options: RecognizeOptions = {},
 ): EntityMention[] {
   const model = buildTextModel(text, lang)
   const accepted = judgeKnownMatches(findKnownNames(model, kb), model, kb)
@@ -77,6 +89,12 @@ export function recognizeEntities(
   }
   for (const c of findUnknownOrgs(model, kb, groups, owners)) place(c)
   for (const c of resolveShortForms(model, kb, fullNamesOf(placed, text, kb), owners)) place(c)
+  const scorer = options.nameScorer === undefined ? shippedNameScorer() : options.nameScorer
+  if (scorer !== null || options.onCandidates !== undefined) {
+    const candidates = contextCandidates(model, kb, groups, owners)
+    options.onCandidates?.(candidates, model)
+    if (scorer !== null) for (const c of judgeContextCandidates(model, candidates, scorer)) place(c)
+  }
   const orgs = placed.filter((c) => c.kind === 'org' && c.via !== 'coreference')
   for (const c of resolveInstitutionShortForms(model, kb, orgs, owners)) place(c)
 
