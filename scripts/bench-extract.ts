@@ -20,6 +20,7 @@ import { gunzipSync } from 'node:zlib'
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { extractArticle } from '../src/extract/extract-article.js'
+import { requireDataDir, SHARED_BENCHMARKS } from './lib/shared-data.js'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -33,8 +34,8 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
-    dir: resolve(repoRoot, '../shared/benchmarks/extraction-dev'),
-    metadataDir: resolve(repoRoot, '../shared/benchmarks/metadata-dev'),
+    dir: join(SHARED_BENCHMARKS, 'extraction-dev'),
+    metadataDir: join(SHARED_BENCHMARKS, 'metadata-dev'),
     datesDir: resolve(repoRoot, 'test/fixtures/dates'),
     perPage: false,
     rounds: 3,
@@ -124,7 +125,7 @@ function lastLine(out: string): string {
 }
 
 function benchText(args: Args, tmp: string): void {
-  const pages = loadPages(args.dir)
+  const pages = loadPages(requireDataDir(args.dir, 'bench:extract'))
   const scorer = resolve(args.dir, '../score-extraction.mjs')
   console.log(`# article text: ${pages.length} pages from ${args.dir}\n`)
   const results: Array<[string, RunResult]> = [

@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib'
 import Parser from 'rss-parser'
 import type { ParsedFeed } from '../src/harvest/feed-types.js'
 import { parseFeed } from '../src/harvest/parse-feed.js'
+import { requireDataDir, SHARED_BENCHMARKS } from './lib/shared-data.js'
 
 interface FeedEntry {
   readonly file: string
@@ -41,7 +42,7 @@ interface Score {
   readonly itemFields: { readonly ok: number; readonly n: number; readonly accuracy: number }
 }
 
-const BENCH_ROOT = resolve('../shared/benchmarks')
+const BENCH_ROOT = requireDataDir(SHARED_BENCHMARKS, 'bench:feeds')
 const SCORER = join(BENCH_ROOT, 'score-feeds.mjs')
 
 function readJsonl<T>(path: string): T[] {
@@ -204,7 +205,10 @@ function line(label: string, s: SetFigures['ours']): string {
   return `  ${label.padEnd(11)} parsed ${s.parsed}/${s.feeds} (${s.parseRate.toFixed(3)})  item fields ${s.itemFields.accuracy.toFixed(3)} (${s.itemFields.ok}/${s.itemFields.n})  ${s.feedsPerSecond.toFixed(0)} feeds/s`
 }
 
-const devDir = resolve(process.argv[2] ?? join(BENCH_ROOT, 'feeds-dev'))
+const devDir = requireDataDir(
+  resolve(process.argv[2] ?? join(BENCH_ROOT, 'feeds-dev')),
+  'bench:feeds',
+)
 const realDir = join(BENCH_ROOT, 'feeds-real')
 const sets = [
   await benchSet('feeds-dev', devDir),

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'E_STORE'
   | 'E_MIGRATION'
   | 'E_LOCKED'
+  | 'E_INPUTS_FAILED'
 
 export class NewshoundError extends Error {
   override name = 'NewshoundError'
@@ -83,6 +84,19 @@ export class StoreError extends NewshoundError {
   override name = 'StoreError'
   constructor(message: string, options?: { cause?: unknown }) {
     super('E_STORE', message, options)
+  }
+}
+
+/**
+ * `feed`, `extract` and `analyze` print a result line for every input, then throw this when any
+ * of them failed, so a script or cron job sees exit code 1 instead of a success.
+ */
+export class InputsFailedError extends NewshoundError {
+  override name = 'InputsFailedError'
+  readonly failed: number
+  constructor(failed: number, total: number) {
+    super('E_INPUTS_FAILED', `${failed} of ${total} input(s) failed (see their error lines)`)
+    this.failed = failed
   }
 }
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import type { Config } from '../config.js'
-import { describeError } from '../errors.js'
+import { describeError, InputsFailedError } from '../errors.js'
 import { createHttpClient, type HttpClient } from '../harvest/http-client.js'
 
 export interface LoadedInput {
@@ -120,4 +120,10 @@ export async function mapInputs(
     await client.close()
   }
   return results
+}
+
+/** Ends an ad-hoc command with exit code 1 (via main.ts) once every result is printed, if any failed. */
+export function failIfAnyFailed(results: readonly Record<string, unknown>[]): void {
+  const failed = results.filter((r) => 'error' in r).length
+  if (failed > 0) throw new InputsFailedError(failed, results.length)
 }

@@ -74,7 +74,8 @@ export function createProgram(io: Io = defaultIo()): Command {
   program.addHelpText(
     'after',
     `
-Exit codes: 0 success, 1 failure, 2 usage or configuration error.
+Exit codes: 0 success, 1 failure (feed, extract, analyze: any input failed), 2 usage or
+configuration error (also an unknown command or option next to --help), 141 stdout closed early.
 Docs: README.md (commands, configuration, data model).`,
   )
   return program as unknown as Command

@@ -79,6 +79,9 @@ export function withEconomyLists(
       idByName.set(foldName(org.name), known.id)
       continue
     }
+    // A one-word name the list itself calls ambiguous ("Trend", "Metro") fires on the common word
+    // more often than on the company: such entries are left to the context recognizer.
+    if (org.ambiguous === true && !/\s/.test(org.name.trim())) continue
     let id = `org:${slug(org.name)}`
     if (entities.has(id)) id = `${id}-${(org.country ?? 'xx').toLowerCase()}`
     if (entities.has(id)) continue

@@ -1,32 +1,15 @@
-import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
+import { SEED_TEXT } from '../helpers/articles.js'
+import { runNewshound } from '../helpers/child-cli.js'
 import { makeTempDir } from '../helpers/env.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const SITE = resolve(ROOT, 'test/fixtures/site')
-const run = promisify(execFile)
-
-/** Runs the real CLI entry (through tsx, so the test sees the current source). */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      },
-    )
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+/** The real CLI entry, in a child process. */
+const cli = runNewshound
 
 describe('newshound CLI', () => {
   let tmp: { dir: string; cleanup: () => Promise<void> }
@@ -68,6 +51,20 @@ describe('newshound CLI', () => {
     expect(code).toBe(2)
   })
 
+  it('an unknown command or option exits 2 and says so on stderr, even with --help', async () => {
+    const command = await cli(['watch', '--help'])
+    expect(command.code).toBe(2)
+    expect(command.stderr).toContain("unknown command 'watch'")
+    expect(command.stdout).toBe('')
+    const option = await cli(['crawl', '--no-such-flag', '--help'])
+    expect(option.code).toBe(2)
+    expect(option.stderr).toContain("unknown option '--no-such-flag'")
+    // Help on a real command still works, arguments it needs or not.
+    const help = await cli(['feed', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Usage: newshound feed')
+  })
+
   it('sources --json lists the catalog', async () => {
     const { code, stdout } = await cli(['--db', join(tmp.dir, 'a.db'), 'sources', '--json'])
     expect(code).toBe(0)
@@ -93,14 +90,16 @@ describe('newshound CLI', () => {
     expect(exported.stdout).toContain('xmlUrl="https://www.heise.de/rss/heise-atom.xml"')
   })
 
-  it('feed prints items as JSON lines, and an error object for a bad input', async () => {
-    const { code, stdout } = await cli([
+  it('feed prints items as JSON lines, and an error object for a bad input (exit 1)', async () => {
+    const { code, stdout, stderr } = await cli([
       'feed',
       '--jsonl',
       join(SITE, 'news/feed.xml'),
       join(SITE, 'robots.txt'),
     ])
-    expect(code).toBe(0)
+    // Every input gets its line; one failed input makes the command fail for scripts and cron.
+    expect(code).toBe(1)
+    expect(stderr).toContain('1 of 2 input(s) failed')
     const [ok, bad] = stdout
       .trim()
       .split('\n')
@@ -112,8 +111,10 @@ describe('newshound CLI', () => {
   it('feed refuses a loopback URL unless --allow-private', async () => {
     const refused = await cli(['feed', '--jsonl', server.url('/news/feed.xml')])
     expect(JSON.parse(refused.stdout).error).toMatch(/private or local/)
+    expect(refused.code).toBe(1)
     const allowed = await cli(['feed', '--jsonl', '--allow-private', server.url('/news/atom.xml')])
     expect(JSON.parse(allowed.stdout).items).toHaveLength(2)
+    expect(allowed.code).toBe(0)
   })
 
   it('extract reads a windows-1252 file and prints a record', async () => {
@@ -128,6 +129,10 @@ describe('newshound CLI', () => {
   it('extract fetches a URL (private addresses only with --allow-private)', async () => {
     const refused = await cli(['extract', '--jsonl', server.url('/news/a1.html')])
     expect(JSON.parse(refused.stdout).error).toMatch(/private or local/)
+    expect(refused.code).toBe(1)
+    const missing = await cli(['extract', '--allow-private', server.url('/news/no-such-page.html')])
+    expect(missing.stdout).toMatch(/no-such-page\.html: error: .*404/)
+    expect(missing.code).toBe(1)
     const { stdout } = await cli([
       'extract',
       '--jsonl',
@@ -158,7 +163,8 @@ describe('newshound CLI', () => {
   })
 
   it('analyze prints the seed story entities, and --jsonl keeps ids', async () => {
-    const seed = resolve(ROOT, '../shared/fixtures/seed-article-de.txt')
+    const seed = join(tmp.dir, 'seed.txt')
+    await writeFile(seed, SEED_TEXT)
     const { code, stdout } = await cli([
       '--db',
       join(tmp.dir, 'none.db'),
@@ -195,6 +201,15 @@ describe('newshound CLI', () => {
       'Google DeepMind',
     ])
     expect(rows[1]?.entities.map((e) => e.canonical).sort()).toEqual(['Mark Zuckerberg', 'Meta'])
+    expect(out.code).toBe(0)
+    await writeFile(file, `${lines}\nnot json\n`)
+    const partly = await cli(['--db', join(tmp.dir, 'none.db'), 'analyze', '--jsonl', file])
+    expect(partly.stdout.trim().split('\n')).toHaveLength(3)
+    expect(JSON.parse(partly.stdout.trim().split('\n')[2] ?? '')).toEqual({
+      line: 3,
+      error: 'not a JSON object',
+    })
+    expect(partly.code).toBe(1)
   })
 
   it('entities import adds user aliases; entity and entities list show them', async () => {

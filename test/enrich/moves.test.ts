@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EntityMention } from '../../src/enrich/entities/mention-types.js'
 import { analyzeMoves, detectMoves } from '../../src/enrich/moves/detect-moves.js'
 import { happenedAt } from '../../src/enrich/moves/happened-at.js'
 import { splitSentences } from '../../src/enrich/moves/split-sentences.js'
 import type { TalentMove } from '../../src/enrich/moves/types.js'
+import { SEED_TEXT } from '../helpers/articles.js'
 
 /** The parts of a move a row of the table states; the rest is checked elsewhere. */
 type Expected = Partial<
@@ -327,17 +326,7 @@ describe('analyzeMoves', () => {
 })
 
 describe('the seed story', () => {
-  const path = join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'shared',
-    'fixtures',
-    'seed-article-de.txt',
-  )
-  const text = readFileSync(path, 'utf8')
-  const moves = analyzeMoves(text, 'de', { publishedAt: '2024-04-10' })
+  const moves = analyzeMoves(SEED_TEXT, 'de', { publishedAt: '2024-04-10' })
 
   it('yields exactly three reported moves out of Meta', () => {
     expect(

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { summarizeEntities } from '../../src/enrich/entities/analyze.js'
 import { recognizeEntities } from '../../src/enrich/entities/recognize.js'
 import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js'
+import { SEED_TEXT } from '../helpers/articles.js'
 
 const kb = loadKnowledgeBase()
 
@@ -186,10 +185,7 @@ describe('recognizeEntities', () => {
   })
 
   it('reads the seed story: exactly the four people and four companies', () => {
-    const text = readFileSync(
-      join(import.meta.dirname, '../../../shared/fixtures/seed-article-de.txt'),
-      'utf8',
-    )
+    const text = SEED_TEXT
     const mentions = recognizeEntities(text, 'de')
     expect(names(text, 'de', 'person')).toEqual([
       'Abhishek Das',

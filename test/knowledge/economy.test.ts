@@ -92,8 +92,20 @@ describe('economy lists', () => {
   })
 
   it('skips a listed name that is a legal form or a stop word', () => {
-    const withInc = withEconomyLists(curated, listDir([{ name: 'Inc.', aliases: ['Inc'], type: 'media' }]), new Set(['inc', 'inc.']))
+    const withInc = withEconomyLists(
+      curated,
+      listDir([{ name: 'Inc.', aliases: ['Inc'], type: 'media' }]),
+      new Set(['inc', 'inc.']),
+    )
     expect(withInc.map((e) => e.name)).toEqual(['Nexora', 'Apple'])
+  })
+
+  it('leaves a new one-word ambiguous name to the context recognizer', () => {
+    const words = withEconomyLists(
+      curated,
+      listDir([{ name: 'Trendo', type: 'media', ambiguous: true }]),
+    )
+    expect(words.map((e) => e.name)).toEqual(['Nexora', 'Apple'])
   })
 
   it('names the file and line of a malformed entry', () => {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { Command, Option } from '@commander-js/extra-typings'
 import { enrichArticle } from '../../enrich/enrich-article.js'
 import { enrichStoredArticles, knowledgeFor } from '../../enrich-stored.js'
-import { UsageError } from '../../errors.js'
+import { InputsFailedError, UsageError } from '../../errors.js'
 import { type KnowledgeEntity, loadKnowledgeBase } from '../../knowledge/load-knowledge.js'
 import { queryEntityList, queryEntityProfiles } from '../../query/entity.js'
 import { addAliases, findEntities } from '../../store/entities.js'
@@ -34,6 +34,7 @@ export function makeAnalyzeCommand(io: Io): AnyCommand {
       `
 Output: {language, entities: [{name, kind, canonical, count}],
          moves: [{person, role, role_normalized, from_org, to_org, kind, status, happened_at, evidence}]}
+With --jsonl a line that is not a JSON object gets {line, error}, and the exit code is 1.
 
 Examples:
   $ newshound analyze story.txt --json
@@ -75,20 +76,27 @@ Examples:
       }
       if (options.jsonl) {
         const input = await readStdinOrFile(file)
+        // Counted, not kept: a --jsonl input can be any length.
+        let lines = 0
+        let failed = 0
         for (const [index, line] of input.split('\n').entries()) {
           if (line.trim() === '') continue
-          let record: { id?: unknown; text?: unknown; lang?: unknown }
+          let record: { id?: unknown; text?: unknown; lang?: unknown } | null
           try {
             record = JSON.parse(line) as typeof record
           } catch {
-            io.stdout.write(`${JSON.stringify({ line: index + 1, error: 'not a JSON object' })}\n`)
-            continue
+            record = null
           }
-          const lang = typeof record.lang === 'string' ? record.lang : options.lang
-          io.stdout.write(
-            `${JSON.stringify({ id: record.id ?? null, ...analyze(String(record.text ?? ''), lang) })}\n`,
-          )
+          const lang = typeof record?.lang === 'string' ? record.lang : options.lang
+          const result: Record<string, unknown> =
+            typeof record === 'object' && record !== null
+              ? { id: record.id ?? null, ...analyze(String(record.text ?? ''), lang) }
+              : { line: index + 1, error: 'not a JSON object' }
+          io.stdout.write(`${JSON.stringify(result)}\n`)
+          lines++
+          if ('error' in result) failed++
         }
+        if (failed > 0) throw new InputsFailedError(failed, lines)
         return
       }
       const result = analyze(await readStdinOrFile(file), options.lang)

@@ -2,7 +2,7 @@ import { Command } from '@commander-js/extra-typings'
 import { decodeBytes } from '../../encoding/decode.js'
 import { extractArticle } from '../../extract/extract-article.js'
 import { type AnyCommand, globalsOf, type Io, resolveConfig } from '../context.js'
-import { mapInputs } from '../inputs.js'
+import { failIfAnyFailed, mapInputs } from '../inputs.js'
 
 export function makeExtractCommand(io: Io): AnyCommand {
   return new Command('extract')
@@ -19,6 +19,7 @@ export function makeExtractCommand(io: Io): AnyCommand {
       `
 Each record: {input, url, title, authors, publishedAt, publishedFrom, modifiedAt, language,
 siteName, canonicalUrl, description, imageUrl, paywalled, text}, or {input, error}.
+Exit code 1 when any input failed, 0 when all were read.
 
 Examples:
   $ newshound extract page.html --url https://example.com/2026/11/29/story
@@ -63,28 +64,29 @@ Examples:
           }
         },
       )
-      if (options.jsonl) return
-      if (options.json) {
-        io.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
-        return
-      }
-      for (const r of results) {
-        if ('error' in r) {
-          io.stdout.write(`${r['input']}: error: ${r['error']}\n\n`)
-          continue
-        }
-        io.stdout.write(
-          [
-            `# ${r['title'] ?? '(no title)'}`,
-            `url:        ${r['canonicalUrl']}`,
-            `published:  ${r['publishedAt'] ?? '-'} (${r['publishedFrom'] ?? 'no signal'})`,
-            `authors:    ${(r['authors'] as string[]).join(', ') || '-'}`,
-            `language:   ${r['language'] ?? '-'}   site: ${r['siteName'] ?? '-'}   paywalled: ${r['paywalled']}`,
-            '',
-            String(r['text']),
-            '',
-          ].join('\n'),
-        )
-      }
+      if (options.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
+      else if (!options.jsonl) printResults(results)
+      failIfAnyFailed(results)
     })
+
+  function printResults(results: readonly Record<string, unknown>[]): void {
+    for (const r of results) {
+      if ('error' in r) {
+        io.stdout.write(`${r['input']}: error: ${r['error']}\n\n`)
+        continue
+      }
+      io.stdout.write(
+        [
+          `# ${r['title'] ?? '(no title)'}`,
+          `url:        ${r['canonicalUrl']}`,
+          `published:  ${r['publishedAt'] ?? '-'} (${r['publishedFrom'] ?? 'no signal'})`,
+          `authors:    ${(r['authors'] as string[]).join(', ') || '-'}`,
+          `language:   ${r['language'] ?? '-'}   site: ${r['siteName'] ?? '-'}   paywalled: ${r['paywalled']}`,
+          '',
+          String(r['text']),
+          '',
+        ].join('\n'),
+      )
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { Command } from '@commander-js/extra-typings'
 import { parseFeed } from '../../harvest/parse-feed.js'
 import { type AnyCommand, globalsOf, type Io, resolveConfig } from '../context.js'
-import { mapInputs } from '../inputs.js'
+import { failIfAnyFailed, mapInputs } from '../inputs.js'
 import { printRows } from '../output.js'
 
 export function makeFeedCommand(io: Io): AnyCommand {
@@ -17,6 +17,8 @@ export function makeFeedCommand(io: Io): AnyCommand {
     .addHelpText(
       'after',
       `
+Every input gets its result; exit code 1 when any input failed, 0 when all were read.
+
 Examples:
   $ newshound feed https://www.heise.de/rss/heise-atom.xml
   $ newshound feed feeds/*.xml --jsonl | jq '.items | length'`,
@@ -51,34 +53,35 @@ Examples:
           }
         },
       )
-      if (options.jsonl) return
-      if (options.json) {
-        io.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
-        return
-      }
-      for (const r of results) {
-        if ('error' in r) {
-          io.stdout.write(`${r['input']}: error: ${r['error']}\n`)
-          continue
-        }
-        io.stdout.write(
-          `${r['input']}: ${r['format']} (${r['encoding']}) "${r['title'] ?? ''}" ${r['link'] ?? ''}\n`,
-        )
-        printRows(
-          io.stdout,
-          (
-            r['items'] as {
-              publishedAt: string | null
-              title: string | null
-              link: string | null
-            }[]
-          ).map((i) => ({
-            published: i.publishedAt,
-            title: i.title,
-            link: i.link,
-          })),
-          'table',
-        )
-      }
+      if (options.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
+      else if (!options.jsonl) printResults(results)
+      failIfAnyFailed(results)
     })
+
+  function printResults(results: readonly Record<string, unknown>[]): void {
+    for (const r of results) {
+      if ('error' in r) {
+        io.stdout.write(`${r['input']}: error: ${r['error']}\n`)
+        continue
+      }
+      io.stdout.write(
+        `${r['input']}: ${r['format']} (${r['encoding']}) "${r['title'] ?? ''}" ${r['link'] ?? ''}\n`,
+      )
+      printRows(
+        io.stdout,
+        (
+          r['items'] as {
+            publishedAt: string | null
+            title: string | null
+            link: string | null
+          }[]
+        ).map((i) => ({
+          published: i.publishedAt,
+          title: i.title,
+          link: i.link,
+        })),
+        'table',
+      )
+    }
+  }
 }
