@@ -6,6 +6,7 @@
  *   npm run train:names            # train on all of train, write the model
  *   npm run train:names -- --cv    # five-fold cross-validation over thresholds (nothing written)
  */
+import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { NameModelData } from '../src/enrich/entities/context-names.js'
@@ -27,15 +28,17 @@ const items = readRealItems(file) as NameItem[]
 if (process.argv.includes('--cv')) {
   const trained = folds(items).map((fold) => ({ fold, scorer: trainNameScorer(fold.train, kb) }))
   // the first row is the rules alone (no scorer), for comparison
-  const grid: [number, number][] = [[2, 2]]
-  for (const org of [0.3, 0.4, 0.5, 0.6, 0.7]) {
-    for (const person of [0.5, 0.6, 0.7, 0.8]) grid.push([org, person])
+  const grid: [number, number, number][] = [[2, 2, 2]]
+  for (const keep of [0.2, 0.3, 0.4]) {
+    for (const org of [0.5, 0.6, 0.7])
+      for (const person of [0.6, 0.7]) grid.push([org, person, keep])
   }
-  for (const [org, person] of grid) {
+  for (const [org, person, keep] of grid) {
     {
       const lines: string[] = []
       for (const { fold, scorer } of trained) {
-        const nameScorer = org > 1 ? null : { model: scorer.model, thresholds: { org, person } }
+        const thresholds = { org, person, keep }
+        const nameScorer = org > 1 ? null : { model: scorer.model, thresholds }
         for (const item of fold.held) {
           const mentions = recognizeEntities(item.text, item.lang, kb, { nameScorer })
           const names = (kind: string) => [
@@ -56,7 +59,7 @@ if (process.argv.includes('--cv')) {
         const s = slices.get(slice)
         return `persons ${s?.persons.f1.toFixed(2)} orgs ${s?.orgs.f1.toFixed(2)}`
       }
-      const label = org > 1 ? 'rules only' : `org ≥ ${org} person ≥ ${person}`
+      const label = org > 1 ? 'rules only' : `keep ≥ ${keep} org ≥ ${org} person ≥ ${person}`
       process.stdout.write(
         `${label}: en ${cell('lang=en')} | de ${cell('lang=de')} | all ${cell('ALL')}\n`,
       )
@@ -71,6 +74,12 @@ if (process.argv.includes('--cv')) {
   }
   const out = join(knowledgeDataDir(), 'name-model.json')
   writeFileSync(out, `${JSON.stringify(data)}\n`)
+  // in the repository's JSON style, so `biome check` passes without a second step
+  spawnSync(join(import.meta.dirname, '..', 'node_modules', '.bin', 'biome'), [
+    'format',
+    '--write',
+    out,
+  ])
   process.stdout.write(
     `train-names: ${items.length} items, ${Object.keys(data.model.weights).length} features → ${out}\n`,
   )

@@ -19,7 +19,7 @@ export type NameItem = RealItem & {
 
 /** Chosen by five-fold cross-validation on train (BENCHMARKS.md). */
 export const NAME_TRAIN_OPTIONS = { epochs: 8, l2: 1e-3, minCount: 3, learningRate: 0.1 }
-export const NAME_THRESHOLDS = { org: 0.5, person: 0.6 }
+export const NAME_THRESHOLDS = { org: 0.6, person: 0.8, keep: 0.3 }
 
 /** The examples of some items: features of each unclaimed run and its gold class. */
 export function nameExamples(items: readonly NameItem[], kb: KnowledgeBase): Example[] {

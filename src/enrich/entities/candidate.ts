@@ -12,4 +12,6 @@ export interface Candidate {
   readonly canonical: string | null
   readonly confidence: number
   readonly via: MentionVia
+  /** Which rule proposed an unknown organisation ("cue-noun", "slot:org-verb"): a scorer feature. */
+  readonly rule?: string
 }

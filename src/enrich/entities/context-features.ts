@@ -5,6 +5,7 @@ import { DETERMINERS } from './context-words.js'
 import { isCueNoun, isDescriptorNoun, roleAt } from './cue-lookup.js'
 import type { NameGroup } from './name-groups.js'
 import { isOrgHead, orgCompoundHeads } from './org-heads.js'
+import { slotEvidence } from './org-slots.js'
 import { isPlace, isPlaceAdjective } from './place-names.js'
 import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from './text-model.js'
 
@@ -15,12 +16,15 @@ export interface ContextCandidate {
   /** Candidates with the same number are readings of one run; at most one of them is kept. */
   readonly alternative: number
   readonly features: readonly string[]
+  /** Set when a rule proposed it: the scorer confirms or vetoes the rule's organisation. */
+  readonly proposed?: Candidate
 }
 
 const MAX_ATOMS = 4
 
 /**
- * The runs of name groups that no rule claimed (atoms without an owner, not a role word, title,
+ * The organisations the rules proposed (`proposed`, with their rule as a feature), then the runs of
+ * name groups that no rule claimed (atoms without an owner, not a role word, title,
  * article, noun for a kind of company or German adjective of place), at most four atoms long, each
  * with its features. Features are templates over the shape of the run and its context, never the
  * words of the run itself, so what the scorer learns carries over to names it never saw:
@@ -39,6 +43,7 @@ export function contextCandidates(
   kb: KnowledgeBase,
   groups: readonly NameGroup[],
   owners: readonly (Candidate | undefined)[],
+  proposed: readonly Candidate[] = [],
 ): ContextCandidate[] {
   const found: ContextCandidate[] = []
   let counts: Map<string, number> | undefined
@@ -46,6 +51,11 @@ export function contextCandidates(
     counts ??= capitalisedCounts(model)
     const features = featuresOf(model, kb, first, last, counts)
     found.push({ first, last, alternative, features: [...features, ...extra] })
+  }
+  for (const c of proposed) {
+    counts ??= capitalisedCounts(model)
+    const features = [...featuresOf(model, kb, c.first, c.last, counts), `rule:${c.rule}`]
+    found.push({ first: c.first, last: c.last, alternative: found.length, features, proposed: c })
   }
   for (const group of groups) {
     let at = group.first
@@ -68,7 +78,10 @@ export function contextCandidates(
       while (first <= last && kb.stopNames.has(model.folded[first] ?? '')) first++
       let end = last
       while (end >= first && kb.stopNames.has(model.folded[end] ?? '')) end--
-      if (first <= end) {
+      // an English capital that only starts a sentence or a headline says nothing about a name
+      const uninformative =
+        model.lang === 'en' && (model.sentenceStart[first] || model.headline[first])
+      if (first <= end && !uninformative) {
         const alternative = found.length
         push(first, end, alternative, [])
         // "Kreditvermittler Spotcap", "Tochter Covestro": a German noun that describes the name
@@ -103,7 +116,7 @@ function free(
   if (atom === undefined || owners[i] !== undefined) return false
   if (!isCapitalized(atom.text) && !/^\d/.test(atom.text)) return false
   if (DETERMINERS.has(atom.lower) || kb.titlePrefixes.has(atom.lower)) return false
-  if (model.lang !== 'en' && isPlaceAdjective(atom.text)) return false
+  if (model.lang !== 'en' && isPlaceAdjective(model.folded[i] ?? '')) return false
   return (
     roleAt(model, kb, i) === null &&
     !isCueNoun(model, kb, i, false) &&
@@ -175,6 +188,9 @@ function featuresOf(
   if (model.headline[first]) f.push('headline')
   if (foldName(surface) === surface.toLowerCase() && /^[A-Z]+$/.test(surface)) f.push('acronym')
 
+  // the slot rules' evidence, whichever rule (if any) proposed the run
+  const slot = slotEvidence(model, kb, first, last)
+  if (slot !== null) f.push(`slot:${slot.rule}`)
   const sepB = separatorBefore(model, first)
   const sepA = separatorAfter(model, last)
   if (/["“”„«»‚‘]/.test(sepB)) f.push('quoteBefore')
@@ -188,6 +204,7 @@ function featuresOf(
   if (before !== undefined) {
     f.push(`${lang}:p1=${wordOf(model, kb, first - 1)}`)
     if (isCueNoun(model, kb, first - 1)) f.push('p1:cue')
+    if (kb.firstNames.has(before.lower) && isCapitalized(before.text)) f.push('p1:firstname')
     if (roleAt(model, kb, first - 1) !== null) f.push('p1:role')
   }
   if (before2 !== undefined) f.push(`${lang}:p2=${wordOf(model, kb, first - 2)}`)

@@ -3,7 +3,7 @@ import type { Candidate } from './candidate.js'
 import { DETERMINERS } from './context-words.js'
 import { cueEndingAt, isCueNoun, isDescriptorNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import type { NameGroup } from './name-groups.js'
-import { slotConfidence } from './org-slots.js'
+import { slotEvidence } from './org-slots.js'
 import { isPlace, isPlaceAdjective } from './place-names.js'
 import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from './text-model.js'
 
@@ -108,13 +108,14 @@ function bySlot(
     let last = at
     while (last < group.last && !taken.has(last + 1) && !blockedForOrg(model, kb, owners, last + 1))
       last++
-    const confidence = last - at < 4 ? slotConfidence(model, kb, at, last) : 0
+    const slot = last - at < 4 ? slotEvidence(model, kb, at, last) : null
+    const confidence = slot?.confidence ?? 0
     if (
       confidence > 0 &&
       plausibleName(model, kb, at, last) &&
       !isSurname(model, kb, at, last, surnames)
     ) {
-      found.push(org(model, at, last, 'cue', confidence))
+      found.push(org(model, at, last, 'cue', confidence, `slot:${slot?.rule}`))
     }
     at = last + 1
   }
@@ -184,7 +185,7 @@ function blockedForOrg(
   if (DETERMINERS.has(atom.lower)) return true
   if (kb.stopNames.has(model.folded[i] ?? '')) return true
   if (kb.titlePrefixes.has(atom.lower)) return true
-  if (model.lang !== 'en' && isPlaceAdjective(atom.text)) return true
+  if (model.lang !== 'en' && isPlaceAdjective(model.folded[i] ?? '')) return true
   return (
     roleAt(model, kb, i) !== null ||
     isCueNoun(model, kb, i, false) ||
@@ -237,7 +238,9 @@ function bySuffix(
       strong ||= more.strong
     }
     if (!strong && !weakSuffixNameOk(model, nameStart, s - 1)) continue
-    found.push(org(model, nameStart, last, 'legal-suffix', strong ? 0.8 : 0.65))
+    found.push(
+      org(model, nameStart, last, 'legal-suffix', strong ? 0.8 : 0.65, strong ? 'suffix' : 'brand'),
+    )
     s = last
   }
   return found
@@ -273,7 +276,7 @@ function byCompound(
       (role !== null && (role.last === i + 1 || role.last === end)) ||
       (end > i + 1 && last !== null && last.last === end)
     if (!heads || FIELD_ROLES.has(model.atoms[end]?.lower ?? '')) continue
-    return org(model, i, i, 'cue', 0.7)
+    return org(model, i, i, 'cue', 0.7, 'role-compound')
   }
   return null
 }
@@ -288,11 +291,16 @@ function byCue(
   // the cue must stand in the same sentence: "... to Startups\n\nErfahrungsgemäß beginnen"
   if (model.sentenceStart[at] || !/^\s+$/.test(separatorBefore(model, at))) return null
   let confidence = isCueNoun(model, kb, at - 1) ? 0.7 : 0
+  let rule = 'cue-noun'
   const cue = confidence === 0 ? cueEndingAt(model, kb, at - 1) : null
   if (cue !== null) {
     const single = cue.first === cue.last ? (model.atoms[cue.first]?.lower ?? '') : null
+    rule = 'cue-phrase'
     if (single === null || single.length > 4) confidence = 0.7
-    else if (WEAK_CUES.has(single)) confidence = 0.6
+    else if (WEAK_CUES.has(single)) {
+      confidence = 0.6
+      rule = 'cue-weak'
+    }
   }
   const prep = model.atoms[at - 1]
   if (
@@ -302,6 +310,7 @@ function byCue(
     roleEndingAt(model, kb, at - 2) !== null
   ) {
     confidence = 0.7
+    rule = 'role-of'
   }
   if (confidence === 0) return null
   let last = at - 1
@@ -322,7 +331,7 @@ function byCue(
     return null
   if (!plausibleName(model, kb, at, last)) return null
   // "joined Google DeepMind" is known; "at Davos" is a place: places are in the stop list.
-  return org(model, at, last, 'cue', confidence)
+  return org(model, at, last, 'cue', confidence, rule)
 }
 
 function org(
@@ -331,6 +340,7 @@ function org(
   last: number,
   via: 'legal-suffix' | 'cue',
   confidence: number,
+  rule: string,
 ): Candidate {
   return {
     first,
@@ -342,5 +352,6 @@ function org(
     canonical: null,
     confidence,
     via,
+    rule,
   }
 }

@@ -51,10 +51,45 @@ export function findKnownNames(model: TextModel, kb: KnowledgeBase): KnownMatch[
   return matches
 }
 
+type Entries = readonly PhraseEntry<AliasTarget>[]
+const bySecondWord = new WeakMap<KnowledgeBase, Map<string, Map<string, Entries>>>()
+
+/**
+ * The aliases that may start at a word followed by `next`, longest first. A big knowledge base has
+ * hundreds of names that start with "Deutsche" or "The"; grouped by their second word once, each
+ * text position tries only the few that can match.
+ */
+function aliasesStartingAt(kb: KnowledgeBase, first: string, next: string): Entries {
+  const all = kb.aliases.get(first)
+  if (all === undefined || all.length <= 8) return all ?? []
+  let table = bySecondWord.get(kb)
+  if (table === undefined) {
+    table = new Map()
+    bySecondWord.set(kb, table)
+  }
+  let groups = table.get(first)
+  if (groups === undefined) {
+    const built = new Map<string, PhraseEntry<AliasTarget>[]>()
+    for (const entry of all) {
+      const key = entry.lowers[1] ?? ''
+      const list = built.get(key)
+      if (list === undefined) built.set(key, [entry])
+      else list.push(entry)
+    }
+    groups = built
+    table.set(first, groups)
+  }
+  const exact = groups.get(next) ?? []
+  // "Mark Zuckerbergs": a genitive "s" on the second word of a two-word name
+  const genitive = next.endsWith('s') ? (groups.get(next.slice(0, -1)) ?? []) : []
+  const singles = groups.get('') ?? []
+  return genitive.length === 0 ? [...exact, ...singles] : [...exact, ...genitive, ...singles]
+}
+
 function longestAliasAt(model: TextModel, kb: KnowledgeBase, i: number): KnownMatch | null {
   const atom = model.atoms[i]
   if (atom === undefined) return null
-  const candidates = kb.aliases.get(atom.lower) ?? []
+  const candidates = aliasesStartingAt(kb, atom.lower, model.atoms[i + 1]?.lower ?? '')
   for (const entry of candidates) {
     const match = matchEntry(model, entry, i, false)
     if (match !== null) return match
@@ -106,6 +141,13 @@ function matchEntry(
   const { atoms, text } = model
   const n = entry.lowers.length
   if (i + n > atoms.length) return null
+  // Cheap rejection first: of the many aliases that share a first word ("Deutsche …"), most
+  // already differ in the second (a genitive "s" may end it).
+  if (n > 1) {
+    const second = atoms[i + 1]?.lower
+    const want = entry.lowers[1] ?? ''
+    if (second !== want && !(n === 2 && second === `${want}s`)) return null
+  }
   if (isTooWeakAlias(entry)) return null
   let genitive = false
   for (let k = 0; k < n; k++) {

@@ -52,14 +52,13 @@ export function isPlace(name: string): boolean {
 }
 
 /**
- * A German adjective made from a place ("Berliner", "Wiener", "Münchner", "Schweizer"): it
- * describes where something is, it is no organisation on its own.
+ * A German adjective made from a place ("Berliner", "Wiener", "Münchner", "Schweizer"), given
+ * folded ("kolner"): it describes where something is, it is no organisation on its own.
  *
  * @example
- * isPlaceAdjective('Kölner') // true
+ * isPlaceAdjective('kolner') // true
  */
-export function isPlaceAdjective(word: string): boolean {
-  const folded = foldName(word)
+export function isPlaceAdjective(folded: string): boolean {
   if (IRREGULAR_ADJECTIVES.has(folded)) return true
   if (folded.length < 6 || !folded.endsWith('er')) return false
   const stem = folded.slice(0, -2)

@@ -34,8 +34,9 @@ export interface RecognizeOptions {
  *    name as surname ("Peter Bosch");
  * 3. unknown organisations (legal suffix, role compound, cue phrase);
  * 4. short forms (surnames, first words of organisation names) resolved to the full names above;
- * 5. what is left of the capitalised runs, scored by a learned model over their shape and context
- *    (`context-features.ts`, `context-names.ts`): organisations and people no rule recognised;
+ * 5. a learned model over the shape and context of names (`context-features.ts`,
+ *    `context-names.ts`) confirms or vetoes the unknown organisations of step 3 and reads what is
+ *    left of the capitalised runs: organisations and people no rule recognised;
  * 6. an institution's head noun after an article ("the Commission") resolved to the institution
  *    the text named in full before it.
  *
@@ -65,10 +66,25 @@ export function recognizeEntities(
 
   const owners: (Candidate | undefined)[] = new Array(model.atoms.length)
   const placed: Candidate[] = []
-  const place = (c: Candidate) => {
-    for (let i = c.first; i <= c.last; i++) if (owners[i] !== undefined) return
+  const place = (c: Candidate): boolean => {
+    for (let i = c.first; i <= c.last; i++) if (owners[i] !== undefined) return false
     for (let i = c.first; i <= c.last; i++) owners[i] = c
     placed.push(c)
+    return true
+  }
+  // Vetoed organisations leave, and so do the short forms that pointed at them.
+  const unplace = (gone: ReadonlySet<Candidate>) => {
+    const names = new Set(
+      [...gone].map((c) => canonicalName(text.slice(c.start, c.end), 'org', kb)),
+    )
+    const keep = placed.filter(
+      (c) =>
+        !gone.has(c) &&
+        !(c.via === 'coreference' && c.kind === 'org' && names.has(c.canonical ?? '')),
+    )
+    placed.length = 0
+    owners.fill(undefined)
+    for (const c of keep) place(c)
   }
   const known = accepted.map((m) => fromKnown(m, kb))
   for (const c of known) if (c.kind === 'person') place(c)
@@ -87,13 +103,17 @@ export function recognizeEntities(
     if (c.last === c.first && surnames.has(foldName(text.slice(c.start, c.end)))) continue
     place(c)
   }
-  for (const c of findUnknownOrgs(model, kb, groups, owners)) place(c)
+  const proposed = findUnknownOrgs(model, kb, groups, owners).filter(place)
   for (const c of resolveShortForms(model, kb, fullNamesOf(placed, text, kb), owners)) place(c)
   const scorer = options.nameScorer === undefined ? shippedNameScorer() : options.nameScorer
   if (scorer !== null || options.onCandidates !== undefined) {
-    const candidates = contextCandidates(model, kb, groups, owners)
+    const candidates = contextCandidates(model, kb, groups, owners, proposed)
     options.onCandidates?.(candidates, model)
-    if (scorer !== null) for (const c of judgeContextCandidates(model, candidates, scorer)) place(c)
+    if (scorer !== null) {
+      const verdict = judgeContextCandidates(model, candidates, scorer)
+      if (verdict.vetoed.size > 0) unplace(verdict.vetoed)
+      for (const c of verdict.found) place(c)
+    }
   }
   const orgs = placed.filter((c) => c.kind === 'org' && c.via !== 'coreference')
   for (const c of resolveInstitutionShortForms(model, kb, orgs, owners)) place(c)
