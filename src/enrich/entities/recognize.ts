@@ -2,7 +2,7 @@ import { foldName, splitAtoms } from '../../knowledge/atoms.js'
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import { loadKnowledgeBase } from '../../knowledge/load-knowledge.js'
 import type { Candidate } from './candidate.js'
-import { canonicalName } from './canonical-name.js'
+import { canonicalName, withoutGenitive } from './canonical-name.js'
 import { type ContextCandidate, contextCandidates } from './context-features.js'
 import { judgeContextCandidates, type NameScorer, shippedNameScorer } from './context-names.js'
 import { type FullName, resolveShortForms } from './coreference.js'
@@ -121,7 +121,10 @@ export function recognizeEntities(
   const mentions: EntityMention[] = []
   for (const c of placed.sort((a, b) => a.start - b.start)) {
     const surface = text.slice(c.start, c.end)
-    const canonical = c.canonical ?? canonicalName(surface, c.kind, kb)
+    let canonical = c.canonical ?? canonicalName(surface, c.kind, kb)
+    if (c.kind === 'org' && c.canonical === null && model.lang === 'de') {
+      canonical = withoutGenitive(canonical, text)
+    }
     if (canonical === '' || (c.entityId === null && kb.stopNames.has(foldName(canonical)))) continue
     mentions.push({
       start: c.start,
