@@ -54,7 +54,8 @@ export function contextCandidates(
   }
   for (const c of proposed) {
     counts ??= capitalisedCounts(model)
-    const features = [...featuresOf(model, kb, c.first, c.last, counts), `rule:${c.rule}`]
+    const rule = c.kind === 'person' ? `person-${c.via}` : c.rule
+    const features = [...featuresOf(model, kb, c.first, c.last, counts), `rule:${rule}`]
     found.push({ first: c.first, last: c.last, alternative: found.length, features, proposed: c })
   }
   for (const group of groups) {

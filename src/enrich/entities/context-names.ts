@@ -49,7 +49,7 @@ const TRUSTED_RULES = new Set([
  */
 function isTrusted(model: TextModel, c: ContextCandidate): boolean {
   const proposed = c.proposed
-  if (proposed === undefined) return false
+  if (proposed === undefined || proposed.kind === 'person') return false
   if (TRUSTED_RULES.has(proposed.rule ?? '')) return true
   if (c.features.some((f) => TRUSTED_RULES.has(f))) return true
   if (proposed.rule !== 'role-compound') return false
@@ -96,11 +96,22 @@ export function judgeContextCandidates(
         : person >= scorer.thresholds.person
           ? 'person'
           : null
-    // a rule's organisation stays unless the scorer reads the run as nothing or as a person;
-    // a legal form and a noun for a kind of company before the name are not second-guessed
+    // what a weak rule proposed stays unless the scorer reads the run as something else; a legal
+    // form and a noun for a kind of company before the name are not second-guessed
     if (c.proposed !== undefined) {
       if (isTrusted(model, c)) continue
-      if (org < scorer.thresholds.keep || person > org) vetoed.add(c.proposed)
+      const isOrg = c.proposed.kind === 'org'
+      const [mine, other] = isOrg ? [org, person] : [person, org]
+      if (mine >= scorer.thresholds.keep && mine >= other) continue
+      // a person named by a role stays unless the scorer is sure it is something else: names
+      // from other languages ("Jan van der Berg") look like little it has seen
+      if (!isOrg && other < scorer.thresholds.org && 1 - org - person < 0.8) continue
+      vetoed.add(c.proposed)
+      // "Vogel Communications" proposed as a person may well be an organisation
+      const otherKind = isOrg ? 'person' : 'org'
+      if (other >= scorer.thresholds[otherKind]) {
+        best.set(c.alternative, { c, kind: otherKind, p: other })
+      }
       continue
     }
     if (kind === null) continue

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { Candidate } from './candidate.js'
-import { NAME_PARTICLES, SPEECH_VERBS } from './context-words.js'
+import { NAME_PARTICLES, SPEECH_VERBS, SUBJECT_VERBS } from './context-words.js'
 import { isCueNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import type { AcceptedMatch } from './judge-known.js'
 import type { NameGroup } from './name-groups.js'
@@ -123,6 +123,9 @@ function personInRun(
   while (all.length > 0 && NAME_PARTICLES.has(model.atoms[all.at(-1)?.first ?? -1]?.text ?? '')) {
     all.pop()
   }
+  while (all.length > 0 && NAME_PARTICLES.has(model.atoms[all[0]?.first ?? -1]?.text ?? '')) {
+    all.shift()
+  }
   const nameWords = (from: number) => all.slice(from).filter((w) => !isParticle(model, w.first))
   const maxWords = model.headline[first] ? 2 : 3
 
@@ -137,6 +140,10 @@ function personInRun(
     return null
   }
   if (followsOrgCue(model, kb, first)) return null
+  // "Mike Vernal Is", "Geoff Lewis Leaves": a Title Case headline verb ends the name
+  while (all.length > 0 && SUBJECT_VERBS.has(model.atoms[all.at(-1)?.first ?? -1]?.lower ?? '')) {
+    all.pop()
+  }
   const p = all.findIndex((w) => isFirstName(model, kb, w.first, false))
   if (p !== -1 && nameWords(p).length >= 2) {
     const span = limitWords(model, all.slice(p), maxWords)
@@ -147,6 +154,8 @@ function personInRun(
   // Without a first name: two or three name-like words plus a role or a speech verb next to them.
   const words = nameWords(0)
   if (words.length < 2 || words.length > 3) return null
+  // German "Nachfolge von Oppitz", "Region der Mitte": a noun, a particle, a noun
+  if (model.lang !== 'en' && words.length < all.length) return null
   const head = all[0]
   const tail = all.at(-1)
   if (head === undefined || tail === undefined) return null

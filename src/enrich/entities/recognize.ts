@@ -88,7 +88,8 @@ export function recognizeEntities(
   }
   const known = accepted.map((m) => fromKnown(m, kb))
   for (const c of known) if (c.kind === 'person') place(c)
-  for (const c of people) place(c)
+  // people found by a role or a speech verb alone go to the scorer with the weak organisations
+  const proposedPeople = people.filter(place).filter((c) => c.via === 'role' || c.via === 'speech')
   // A listed company named like a person of this text ("Meijer" after "Erik Meijer") is that
   // person's surname: the person wins.
   const surnames = new Set(
@@ -107,7 +108,10 @@ export function recognizeEntities(
   for (const c of resolveShortForms(model, kb, fullNamesOf(placed, text, kb), owners)) place(c)
   const scorer = options.nameScorer === undefined ? shippedNameScorer() : options.nameScorer
   if (scorer !== null || options.onCandidates !== undefined) {
-    const candidates = contextCandidates(model, kb, groups, owners, proposed)
+    const candidates = contextCandidates(model, kb, groups, owners, [
+      ...proposedPeople,
+      ...proposed,
+    ])
     options.onCandidates?.(candidates, model)
     if (scorer !== null) {
       const verdict = judgeContextCandidates(model, candidates, scorer)
