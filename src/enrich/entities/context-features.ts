@@ -79,9 +79,12 @@ export function contextCandidates(
       while (first <= last && kb.stopNames.has(model.folded[first] ?? '')) first++
       let end = last
       while (end >= first && kb.stopNames.has(model.folded[end] ?? '')) end--
-      // an English capital that only starts a sentence or a headline says nothing about a name
+      // an English capital that only starts a sentence or a headline says nothing about a name;
+      // a lone German word after an article is a noun ("die Zukunft"), and there are many
       const uninformative =
-        model.lang === 'en' && (model.sentenceStart[first] || model.headline[first])
+        model.lang === 'en'
+          ? model.sentenceStart[first] || model.headline[first]
+          : first === end && afterArticle(model, first)
       if (first <= end && !uninformative) {
         const alternative = found.length
         push(first, end, alternative, [])
@@ -97,6 +100,13 @@ export function contextCandidates(
     }
   }
   return found
+}
+
+function afterArticle(model: TextModel, i: number): boolean {
+  const before = model.atoms[i - 1]
+  return (
+    before !== undefined && DETERMINERS.has(before.lower) && /^\s+$/.test(separatorBefore(model, i))
+  )
 }
 
 /** "Covestro-Kurs", "RBB-Intendantin": a hyphen, then a capitalised German noun heads the compound. */

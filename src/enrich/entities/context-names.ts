@@ -106,6 +106,7 @@ export function judgeContextCandidates(
       // a person named by a role stays unless the scorer is sure it is something else: names
       // from other languages ("Jan van der Berg") look like little it has seen
       if (!isOrg && other < scorer.thresholds.org && 1 - org - person < 0.8) continue
+      if (!isOrg && c.features.some((f) => f.startsWith('firstname'))) continue
       vetoed.add(c.proposed)
       // "Vogel Communications" proposed as a person may well be an organisation
       const otherKind = isOrg ? 'person' : 'org'
