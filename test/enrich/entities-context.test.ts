@@ -107,6 +107,15 @@ describe('near misses: what a slot does not make an organisation', () => {
   })
 })
 
+describe('national units of known companies', () => {
+  it('a known company followed by a country is its unit there, not the company', () => {
+    expect(names('Microsoft Schweiz sucht einen neuen Finanzchef.', 'de', 'org')).toEqual([
+      'Microsoft Schweiz',
+    ])
+    expect(names('Der Chef von Microsoft in Berlin geht.', 'de', 'org')).toEqual(['Microsoft'])
+  })
+})
+
 describe('people from first names and context', () => {
   it('a noun for a kind of company ends a name', () => {
     expect(names('Die Aktie des Maschinenbauers Trollberg stieg.', 'de', 'person')).toEqual([])

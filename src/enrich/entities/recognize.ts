@@ -13,6 +13,7 @@ import { type AcceptedMatch, judgeKnownMatches } from './judge-known.js'
 import { findKnownNames } from './known-names.js'
 import type { EntityMention } from './mention-types.js'
 import { findNameGroups } from './name-groups.js'
+import { withNationalUnit } from './national-units.js'
 import { buildTextModel, type TextModel } from './text-model.js'
 
 export type { EntityMention, MentionVia } from './mention-types.js'
@@ -86,7 +87,7 @@ export function recognizeEntities(
     owners.fill(undefined)
     for (const c of keep) place(c)
   }
-  const known = accepted.map((m) => fromKnown(m, kb))
+  const known = accepted.map((m) => withNationalUnit(model, kb, fromKnown(m, kb)))
   for (const c of known) if (c.kind === 'person') place(c)
   // people found by a role or a speech verb alone go to the scorer with the weak organisations
   const proposedPeople = people.filter(place).filter((c) => c.via === 'role' || c.via === 'speech')
