@@ -21,6 +21,9 @@ export interface ContextCandidate {
 }
 
 const MAX_ATOMS = 4
+// German abstract nouns ("Führung", "Sicherheit", "Wirtschaft", "Position"): never a name alone.
+const ABSTRACT_NOUN =
+  /(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse)$/u
 
 /**
  * The organisations the rules proposed (`proposed`, with their rule as a feature), then the runs of
@@ -80,11 +83,13 @@ export function contextCandidates(
       let end = last
       while (end >= first && kb.stopNames.has(model.folded[end] ?? '')) end--
       // an English capital that only starts a sentence or a headline says nothing about a name;
-      // a lone German word after an article is a noun ("die Zukunft"), and there are many
+      // a lone German word after an article or with an abstract ending is a noun ("die Zukunft",
+      // "Führung"), and there are many
       const uninformative =
         model.lang === 'en'
           ? model.sentenceStart[first] || model.headline[first]
-          : first === end && afterArticle(model, first)
+          : first === end &&
+            (afterArticle(model, first) || ABSTRACT_NOUN.test(model.atoms[first]?.lower ?? ''))
       if (first <= end && !uninformative) {
         const alternative = found.length
         push(first, end, alternative, [])
