@@ -33,6 +33,7 @@ import {
   type RealItem,
   readRealItems,
   scoreMoves,
+  scorerMoves,
   sliceScores,
 } from './lib/moves-real.js'
 import { folds, type NameItem, trainNameScorer } from './lib/name-training.js'
@@ -266,15 +267,7 @@ function withMoves(item: RealItem, scorer?: NameScorer): RealPrediction {
     id: item.id,
     persons: names('person'),
     orgs: names('org'),
-    moves: moves
-      .filter((m) => m.status === 'reported')
-      .map((m) => ({
-        person: m.person,
-        role: m.role,
-        from_org: m.fromOrg,
-        to_org: m.toOrg,
-        kind: m.kind,
-      })),
+    moves: scorerMoves(moves),
   }
 }
 

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { recognizeEntities } from '../../src/enrich/entities/recognize.js'
 import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js'
+import { entityNames as names } from '../helpers/entity-names.js'
 
 const kb = loadKnowledgeBase()
-
-function names(text: string, lang: string, kind: 'person' | 'org'): string[] {
-  const found = recognizeEntities(text, lang, kb)
-    .filter((m) => m.kind === kind)
-    .map((m) => m.canonical)
-  return [...new Set(found)].sort()
-}
 
 // Sentences written for these tests.
 describe('German hyphen chains: the last part heads the compound', () => {

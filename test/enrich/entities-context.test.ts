@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { withoutGenitive } from '../../src/enrich/entities/canonical-name.js'
 import { isPlace, isPlaceAdjective } from '../../src/enrich/entities/place-names.js'
-import { recognizeEntities } from '../../src/enrich/entities/recognize.js'
-import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js'
-
-const kb = loadKnowledgeBase()
-
-function names(text: string, lang: string, kind: 'person' | 'org'): string[] {
-  const found = recognizeEntities(text, lang, kb)
-    .filter((m) => m.kind === kind)
-    .map((m) => m.canonical)
-  return [...new Set(found)].sort()
-}
+import { entityNames as names } from '../helpers/entity-names.js'
 
 // Every company and person below is made up for these tests: no list can know them, only the
 // slot they fill can.
