@@ -92,12 +92,23 @@ describe('near misses: what a slot does not make an organisation', () => {
   })
 })
 
-describe('national units of known companies', () => {
+describe('units of known companies', () => {
+  it('a listed company starting a longer name with a legal form is part of that name', () => {
+    expect(names('Er wechselt zur Siemens Quellwerk AG nach Erlangen.', 'de', 'org')).toEqual([
+      'Siemens Quellwerk',
+    ])
+    // with nothing between them, the company and its product: only the company
+    expect(names('Users of Apple Intelligence got an update.', 'en', 'org')).toEqual(['Apple'])
+  })
+
   it('a known company followed by a country is its unit there, not the company', () => {
     expect(names('Microsoft Schweiz sucht einen neuen Finanzchef.', 'de', 'org')).toEqual([
       'Microsoft Schweiz',
     ])
     expect(names('Der Chef von Microsoft in Berlin geht.', 'de', 'org')).toEqual(['Microsoft'])
+    expect(names('MTN South Africa named a new chief technology officer.', 'en', 'org')).toEqual([
+      'MTN South Africa',
+    ])
   })
 })
 

@@ -238,12 +238,37 @@ function bySuffix(
       strong ||= more.strong
     }
     if (!strong && !weakSuffixNameOk(model, nameStart, s - 1)) continue
-    found.push(
-      org(model, nameStart, last, 'legal-suffix', strong ? 0.8 : 0.65, strong ? 'suffix' : 'brand'),
+    const parent = listedParentBefore(model, group, owners, nameStart)
+    const c = org(
+      model,
+      parent?.first ?? nameStart,
+      last,
+      'legal-suffix',
+      strong ? 0.8 : 0.65,
+      strong ? 'suffix' : 'brand',
     )
+    found.push(parent === undefined ? c : { ...c, replaces: parent })
     s = last
   }
   return found
+}
+
+/**
+ * "Bosch Venture Capital", "Siemens Innovations AG": a listed company right before a name with a
+ * legal form or brand word starts that name, which is an organisation of its own (a subsidiary,
+ * a fund). At least one word must stand between them: "Meta AI" and "Apple Intelligence" are the
+ * company and its product.
+ */
+function listedParentBefore(
+  model: TextModel,
+  group: NameGroup,
+  owners: AtomOwners,
+  nameStart: number,
+): Candidate | undefined {
+  const parent = owners[nameStart - 1]
+  if (parent === undefined || parent.kind !== 'org' || parent.entityId === null) return undefined
+  if (parent.first < group.first || parent.via !== 'kb') return undefined
+  return /^[ -]$/.test(separatorAfter(model, parent.last)) ? parent : undefined
 }
 
 function weakSuffixNameOk(model: TextModel, first: number, last: number): boolean {

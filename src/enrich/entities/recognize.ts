@@ -105,7 +105,12 @@ export function recognizeEntities(
     if (c.last === c.first && surnames.has(foldName(text.slice(c.start, c.end)))) continue
     place(c)
   }
-  const proposed = findUnknownOrgs(model, kb, groups, owners).filter(place)
+  const unknownOrgs = findUnknownOrgs(model, kb, groups, owners)
+  const absorbed = new Set(
+    unknownOrgs.flatMap((c) => (c.replaces === undefined ? [] : [c.replaces])),
+  )
+  if (absorbed.size > 0) unplace(absorbed)
+  const proposed = unknownOrgs.filter(place)
   for (const c of resolveShortForms(model, kb, fullNamesOf(placed, text, kb), owners)) place(c)
   const scorer = options.nameScorer === undefined ? shippedNameScorer() : options.nameScorer
   if (scorer !== null || options.onCandidates !== undefined) {
