@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { Candidate } from './candidate.js'
 import { DETERMINERS } from './context-words.js'
 import { isCueNoun, isDescriptorNoun, roleAt } from './cue-lookup.js'
+import { ABSTRACT_ENDING } from './find-orgs.js'
 import type { NameGroup } from './name-groups.js'
 import { isOrgHead, orgCompoundHeads } from './org-heads.js'
 import { slotEvidence } from './org-slots.js'
@@ -21,10 +22,6 @@ export interface ContextCandidate {
 }
 
 const MAX_ATOMS = 4
-// German abstract nouns ("Führung", "Sicherheit", "Wirtschaft", "Position"): never a name alone.
-const ABSTRACT_NOUN =
-  /(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse)$/u
-
 /**
  * The organisations the rules proposed (`proposed`, with their rule as a feature), then the runs of
  * name groups that no rule claimed (atoms without an owner, not a role word, title,
@@ -89,7 +86,7 @@ export function contextCandidates(
         model.lang === 'en'
           ? model.sentenceStart[first] || model.headline[first]
           : first === end &&
-            (afterArticle(model, first) || ABSTRACT_NOUN.test(model.atoms[first]?.lower ?? ''))
+            (afterArticle(model, first) || ABSTRACT_ENDING.test(model.atoms[first]?.lower ?? ''))
       if (first <= end && !uninformative) {
         const alternative = found.length
         push(first, end, alternative, [])

@@ -13,6 +13,9 @@ export type AtomOwners = readonly (Candidate | undefined)[]
 // Nouns built with these endings are German common nouns ("Robotik-Startup", "Finanz-Chef"), not
 // company names, when they appear before a hyphen or after a cue.
 const COMMON_NOUN_ENDING = /(ung|ungen|heit|keit|schaft|tion|tionen|tät|ismus|ik|ie|ien|nz|ur|er)$/u
+// German abstract nouns ("Führung", "Wirtschaft", "Position"): never a company name on their own.
+export const ABSTRACT_ENDING =
+  /(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse)$/u
 // English adjectives in front of a weak suffix: "Generative AI", "Responsible AI".
 const ADJECTIVE_ENDING = /(ive|al|ic|ical|ble|ous|ful|less|ary|ed|ing|ant|ent)$/u
 // Prepositions after a role that introduce the employer: "co-founder of Yutori", "Mitgründer von".
@@ -158,7 +161,10 @@ function isSurname(
 function plausibleName(model: TextModel, kb: KnowledgeBase, first: number, last: number): boolean {
   const start = model.atoms[first]?.start ?? 0
   const end = model.atoms[last]?.end ?? 0
-  if (isPlace(model.text.slice(start, end))) return false
+  const surface = model.text.slice(start, end)
+  if (isPlace(surface)) return false
+  // German genitive of a place: "Europas", "Bayerns"
+  if (model.lang !== 'en' && surface.endsWith('s') && isPlace(surface.slice(0, -1))) return false
   const next = model.atoms[last + 1]
   if (
     /^[-‑]$/.test(separatorAfter(model, last)) &&
@@ -354,6 +360,10 @@ function byCue(
   const afterCueNoun = isCueNoun(model, kb, at - 1)
   if (model.lang !== 'en' && last === at && !afterCueNoun && COMMON_NOUN_ENDING.test(atom.lower))
     return null
+  // an abstract noun is never a name alone ("Informationswirtschaft"), and a word before a hyphen
+  // starts a compound noun ("die Fintech Smartphone-Bank N26")
+  if (model.lang !== 'en' && last === at && ABSTRACT_ENDING.test(atom.lower)) return null
+  if (last === at && /^[-‑]$/.test(separatorAfter(model, at))) return null
   if (!plausibleName(model, kb, at, last)) return null
   // "joined Google DeepMind" is known; "at Davos" is a place: places are in the stop list.
   return org(model, at, last, 'cue', confidence, rule)
