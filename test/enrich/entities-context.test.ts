@@ -113,6 +113,12 @@ describe('units of known companies', () => {
 })
 
 describe('people from first names and context', () => {
+  it('an ambiguous first name at a sentence start counts when the surname recurs alone', () => {
+    const text = 'Christian Brandhuber, 41, wird Vertriebschef. Brandhuber kommt von außen.'
+    expect(names(text, 'de', 'person')).toEqual(['Christian Brandhuber'])
+    expect(names('Will Power ist ein Begriff aus der Psychologie.', 'de', 'person')).toEqual([])
+  })
+
   it('a noun for a kind of company ends a name', () => {
     expect(names('Die Aktie des Maschinenbauers Trollberg stieg.', 'de', 'person')).toEqual([])
   })

@@ -144,7 +144,12 @@ function personInRun(
   while (all.length > 0 && SUBJECT_VERBS.has(model.atoms[all.at(-1)?.first ?? -1]?.lower ?? '')) {
     all.pop()
   }
-  const p = all.findIndex((w) => isFirstName(model, kb, w.first, false))
+  let p = all.findIndex((w) => isFirstName(model, kb, w.first, false))
+  // "Christian Teichmann, 39, wird ... Teichmann folgt": an ambiguous first name that starts a
+  // sentence counts when the text names the surname again on its own
+  if (p === -1 && all.length === 2 && kb.firstNames.has(model.atoms[first]?.lower ?? '')) {
+    if (surnameRecurs(model, all[1]?.first ?? -1)) p = 0
+  }
   if (p !== -1 && nameWords(p).length >= 2) {
     const span = limitWords(model, all.slice(p), maxWords)
     const ambiguous = kb.ambiguousFirstNames.has(model.atoms[span.first]?.lower ?? '')
@@ -167,6 +172,19 @@ function personInRun(
     return candidate(model, head.first, tail.last, 'role', leadingFirstName ? 0.8 : 0.75)
   }
   return null
+}
+
+/** The capitalised word at atom i occurs again elsewhere in the text, on its own. */
+function surnameRecurs(model: TextModel, i: number): boolean {
+  const folded = model.folded[i]
+  if (folded === undefined || folded.length < 3) return false
+  for (let k = 0; k < model.atoms.length; k++) {
+    if (k === i || model.folded[k] !== folded) continue
+    const before = model.atoms[k - 1]
+    // on its own: not right after the same first name again
+    if (before === undefined || before.lower !== model.atoms[i - 1]?.lower) return true
+  }
+  return false
 }
 
 /**
