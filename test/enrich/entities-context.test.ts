@@ -119,6 +119,17 @@ describe('people from first names and context', () => {
     expect(names('Will Power ist ein Begriff aus der Psychologie.', 'de', 'person')).toEqual([])
   })
 
+  it('a surname ending like an English company noun is still a surname ("-brand")', () => {
+    expect(names('Heute kommt Rainer Wolkenbrand.', 'de', 'person')).toEqual(['Rainer Wolkenbrand'])
+  })
+
+  it('a hyphen chain ending in a role and a month after an article are no part of a name', () => {
+    expect(
+      names('Bei Velmora löst Jana Quist E-Commerce-Vorstand Tim Roth ab.', 'de', 'person'),
+    ).toEqual(['Jana Quist', 'Tim Roth'])
+    expect(names('Er kehrt dem Verlag im August den Rücken.', 'de', 'person')).toEqual([])
+  })
+
   it('a noun for a kind of company ends a name', () => {
     expect(names('Die Aktie des Maschinenbauers Trollberg stieg.', 'de', 'person')).toEqual([])
   })

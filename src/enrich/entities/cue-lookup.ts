@@ -210,7 +210,10 @@ const NOT_BEFORE_NAMES = [
 
 // Nouns that name a kind of organisation; after one of them comes its name, also behind an
 // adjective or a place ("the Amsterdam fintech Brightwater Payments", "das Münchner Startup X").
-const cueNouns = new WeakMap<KnowledgeBase, ReadonlySet<string>>()
+const cueNouns = new WeakMap<
+  KnowledgeBase,
+  { readonly all: ReadonlySet<string>; readonly german: ReadonlySet<string> }
+>()
 
 /**
  * True when atom i is a compound noun for a kind of organisation that describes the name right
@@ -239,9 +242,10 @@ export function isCueNoun(
 ): boolean {
   const atom = model.atoms[i]
   if (atom === undefined) return false
-  let nouns = cueNouns.get(kb)
-  if (nouns === undefined) {
-    const set = new Set<string>()
+  let sets = cueNouns.get(kb)
+  if (sets === undefined) {
+    const all = new Set<string>()
+    const german = new Set<string>()
     for (const lang of ['en', 'de'] as const) {
       for (const list of kb.cues[lang].values()) {
         for (const entry of list) {
@@ -249,19 +253,25 @@ export function isCueNoun(
           const articleLed = ['the', 'das', 'der', 'die'].includes(entry.lowers[0] ?? '')
           const germanNoun = lang === 'de' && last !== last.toLowerCase()
           if ((articleLed || germanNoun) && entry.lowers.length <= 3 && last.length > 3) {
-            set.add(last.toLowerCase())
+            all.add(last.toLowerCase())
+            if (lang === 'de') german.add(last.toLowerCase())
           }
         }
       }
     }
     // Nouns that also stand before people or events ("Investor Peter Thiel", "seine Tochter Anna").
-    for (const word of NOT_BEFORE_NAMES) set.delete(word)
-    nouns = set
-    cueNouns.set(kb, nouns)
+    for (const word of NOT_BEFORE_NAMES) {
+      all.delete(word)
+      german.delete(word)
+    }
+    sets = { all, german }
+    cueNouns.set(kb, sets)
   }
+  const nouns = sets.all
   if (nouns.has(atom.lower)) return true
   if (model.lang === 'en') return false
-  if (!compounds) return germanFormsOf(nouns).words.has(atom.lower)
+  // German forms and compounds come from the German nouns only: "Hillebrand" is no "brand"
+  if (!compounds) return germanFormsOf(sets.german).words.has(atom.lower)
   let known = cueNounMemo.get(model)
   if (known === undefined) {
     known = []
@@ -269,7 +279,7 @@ export function isCueNoun(
   }
   let verdict = known[i]
   if (verdict === undefined) {
-    verdict = isGermanCueNoun(nouns, atom.text, atom.lower)
+    verdict = isGermanCueNoun(sets.german, atom.text, atom.lower)
     known[i] = verdict
   }
   return verdict

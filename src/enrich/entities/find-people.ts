@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { Candidate } from './candidate.js'
-import { NAME_PARTICLES, SPEECH_VERBS, SUBJECT_VERBS } from './context-words.js'
+import { DETERMINERS, NAME_PARTICLES, SPEECH_VERBS, SUBJECT_VERBS } from './context-words.js'
 import { isCueNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import type { AcceptedMatch } from './judge-known.js'
 import type { NameGroup } from './name-groups.js'
@@ -63,6 +63,8 @@ function isBlocked(
   }
   if (NAME_PARTICLES.has(atom.text)) return false
   if (isLowercaseSyllable(model, i, groupFirst)) return false
+  // "E-Commerce-Vorstand", "Digital-Chefin": a hyphen chain that ends in a role is the role
+  if (endsInRole(model, kb, i)) return true
   if (!isCapitalized(atom.text)) return true
   if (/\d/.test(atom.text)) return true
   if (atom.text.length > 1 && atom.text === atom.text.toUpperCase()) return true
@@ -71,6 +73,12 @@ function isBlocked(
   // "des Maschinenbauers Trumpf", "Angel Investors Association": nouns for kinds of organisation
   if (isCueNoun(model, kb, i) && !kb.firstNames.has(atom.lower)) return true
   return roleAt(model, kb, i) !== null && !kb.firstNames.has(atom.lower)
+}
+
+function endsInRole(model: TextModel, kb: KnowledgeBase, i: number): boolean {
+  let j = i
+  while (j - i < 4 && /^[-‑]$/.test(separatorAfter(model, j))) j++
+  return j > i && roleAt(model, kb, j) !== null
 }
 
 // One romanised East Asian syllable: "yong", "hyun", "won", "hsun", "fu". German words after a
@@ -108,6 +116,11 @@ function wordsOf(model: TextModel, first: number, last: number): { first: number
 function isFirstName(model: TextModel, kb: KnowledgeBase, i: number, strictOnly: boolean): boolean {
   const atom = model.atoms[i]
   if (atom === undefined || !kb.firstNames.has(atom.lower)) return false
+  // "im August den Rücken", "seit April Chefredakteur": a month after an article is the month
+  const before = model.atoms[i - 1]
+  if (kb.stopNames.has(model.folded[i] ?? '') && before !== undefined) {
+    if (DETERMINERS.has(before.lower) || before.lower === 'seit') return false
+  }
   if (!kb.ambiguousFirstNames.has(atom.lower)) return true
   return !strictOnly && !model.sentenceStart[i] && !model.headline[i]
 }
