@@ -15,6 +15,12 @@ describe('organisations named by the slot they fill (en)', () => {
     ])
   })
 
+  it('a newsroom that reports', () => {
+    expect(names('Citing two sources, Quillpost reported the talks.', 'en', 'org')).toEqual([
+      'Quillpost',
+    ])
+  })
+
   it('a possessive before a role', () => {
     expect(names("Analysts praised Tallbridge's chief executive.", 'en', 'org')).toEqual([
       'Tallbridge',

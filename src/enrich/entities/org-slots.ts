@@ -5,7 +5,8 @@ import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from '
 
 /**
  * Verbs whose subject, in business news, is an organisation far more often than a person: it
- * appoints, names, hires, acquires, reports. People say, announce and join; those verbs are left out.
+ * appoints, names, hires, acquires; a newsroom reports. People say, announce and join; those verbs
+ * are left out.
  */
 const ORG_SUBJECT_VERBS = new Set([
   'appointed',
@@ -29,6 +30,9 @@ const ORG_SUBJECT_VERBS = new Set([
   'holte',
   'befördert',
   'beförderte',
+  // a newsroom reports: "Jalopnik reported" (German "berichtete" follows people as often)
+  'reported',
+  'reports',
 ])
 
 /** Auxiliaries between an organisation and its verb: "X has appointed", "X hat ... ernannt". */
