@@ -158,11 +158,17 @@ function isSurname(
  * Context alone does not make a place, a first name or a bare month an organisation: "at Davos",
  * "Copenhagen-based", "bei Erlangen".
  */
-function plausibleName(model: TextModel, kb: KnowledgeBase, first: number, last: number): boolean {
+function plausibleName(
+  model: TextModel,
+  kb: KnowledgeBase,
+  first: number,
+  last: number,
+  namedAfterCueNoun = false,
+): boolean {
   const start = model.atoms[first]?.start ?? 0
   const end = model.atoms[last]?.end ?? 0
   const surface = model.text.slice(start, end)
-  if (isPlace(surface)) return false
+  if (!namedAfterCueNoun && isPlace(surface)) return false
   // German genitive of a place: "Europas", "Bayerns"
   if (model.lang !== 'en' && surface.endsWith('s') && isPlace(surface.slice(0, -1))) return false
   const next = model.atoms[last + 1]
@@ -364,8 +370,9 @@ function byCue(
   // starts a compound noun ("die Fintech Smartphone-Bank N26")
   if (model.lang !== 'en' && last === at && ABSTRACT_ENDING.test(atom.lower)) return null
   if (last === at && /^[-‑]$/.test(separatorAfter(model, at))) return null
-  if (!plausibleName(model, kb, at, last)) return null
-  // "joined Google DeepMind" is known; "at Davos" is a place: places are in the stop list.
+  // "at Davos" is a place; "the indie shop McKinney" is named like one (English: German cue
+  // nouns stand before places as often, "des Konzerns in München")
+  if (!plausibleName(model, kb, at, last, afterCueNoun && model.lang === 'en')) return null
   return org(model, at, last, 'cue', confidence, rule)
 }
 
