@@ -77,8 +77,17 @@ function isBlocked(
 
 function endsInRole(model: TextModel, kb: KnowledgeBase, i: number): boolean {
   let j = i
-  while (j - i < 4 && /^[-‑]$/.test(separatorAfter(model, j))) j++
+  while (j - i < 4 && hyphenAfter(model, j)) j++
   return j > i && roleAt(model, kb, j) !== null
+}
+
+/** A lone hyphen between atom j and the next, read off the characters (this runs for every atom). */
+function hyphenAfter(model: TextModel, j: number): boolean {
+  const atom = model.atoms[j]
+  const next = model.atoms[j + 1]
+  if (atom === undefined || next === undefined || next.start !== atom.end + 1) return false
+  const code = model.text.charCodeAt(atom.end)
+  return code === 45 || code === 0x2011
 }
 
 // One romanised East Asian syllable: "yong", "hyun", "won", "hsun", "fu". German words after a
