@@ -23,6 +23,7 @@ import {
   SLOT_CLASSES,
 } from '../../src/enrich/moves/read-moves.js'
 import { ruleHints } from '../../src/enrich/moves/rule-hints.js'
+import type { TalentMove } from '../../src/enrich/moves/types.js'
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-types.js'
 import { type Example, trainLinearModel } from '../../src/learn/linear-model.js'
 
@@ -208,16 +209,21 @@ export function predictionOf(p: PreparedItem, model: MoveModel, kb: KnowledgeBas
     id: item.id,
     persons: [...new Set(mentions.filter((m) => m.kind === 'person').map((m) => m.canonical))],
     orgs: [...new Set(mentions.filter((m) => m.kind === 'org').map((m) => m.canonical))],
-    moves: moves
-      .filter((m) => m.status === 'reported')
-      .map((m) => ({
-        person: m.person,
-        role: m.role,
-        from_org: m.fromOrg,
-        to_org: m.toOrg,
-        kind: m.kind,
-      })),
+    moves: scorerMoves(moves),
   })
+}
+
+/** The reported moves in the scorer's prediction shape. */
+export function scorerMoves(moves: readonly TalentMove[]): object[] {
+  return moves
+    .filter((m) => m.status === 'reported')
+    .map((m) => ({
+      person: m.person,
+      role: m.role,
+      from_org: m.fromOrg,
+      to_org: m.toOrg,
+      kind: m.kind,
+    }))
 }
 
 /** Runs the shared scorer (with its flags, e.g. `--verbose`); returns its output lines. */

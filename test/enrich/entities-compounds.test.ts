@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { recognizeEntities } from '../../src/enrich/entities/recognize.js'
 import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js'
+import { entityNames as names } from '../helpers/entity-names.js'
 
 const kb = loadKnowledgeBase()
-
-function names(text: string, lang: string, kind: 'person' | 'org'): string[] {
-  const found = recognizeEntities(text, lang, kb)
-    .filter((m) => m.kind === kind)
-    .map((m) => m.canonical)
-  return [...new Set(found)].sort()
-}
 
 // Sentences written for these tests.
 describe('German hyphen chains: the last part heads the compound', () => {
@@ -69,10 +63,11 @@ describe('media groups added to the knowledge base', () => {
 })
 
 describe('an unknown company heading a longer role compound', () => {
-  it('finds "Quorra" in "Quorra-KI-Chef"', () => {
+  it('finds "Quorra" in "Quorra-KI-Chef" and "QRX" in "QRX-KI-Chef"', () => {
     expect(names('Der Quorra-KI-Chef Tavita Lemalu geht nach Berlin.', 'de', 'org')).toEqual([
       'Quorra',
     ])
+    expect(names('Der QRX-KI-Chef Tavita Lemalu geht nach Berlin.', 'de', 'org')).toEqual(['QRX'])
   })
 
   it('takes nothing when the chain ends in an ordinary noun or a field', () => {

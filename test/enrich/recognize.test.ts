@@ -3,15 +3,7 @@ import { summarizeEntities } from '../../src/enrich/entities/analyze.js'
 import { recognizeEntities } from '../../src/enrich/entities/recognize.js'
 import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js'
 import { SEED_TEXT } from '../helpers/articles.js'
-
-const kb = loadKnowledgeBase()
-
-function names(text: string, lang: string, kind: 'person' | 'org', base = kb): string[] {
-  const found = recognizeEntities(text, lang, base)
-    .filter((m) => m.kind === kind)
-    .map((m) => m.canonical)
-  return [...new Set(found)].sort()
-}
+import { entityNames as names } from '../helpers/entity-names.js'
 
 interface Case {
   readonly why: string

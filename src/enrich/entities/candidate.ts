@@ -12,4 +12,8 @@ export interface Candidate {
   readonly canonical: string | null
   readonly confidence: number
   readonly via: MentionVia
+  /** Which rule proposed an unknown organisation ("cue-noun", "slot:org-verb"): a scorer feature. */
+  readonly rule?: string
+  /** A listed company this longer name absorbs ("Bosch" in "Bosch Venture Capital"). */
+  readonly replaces?: Candidate
 }

@@ -33,3 +33,19 @@ function stripLegalForm(name: string, kb: KnowledgeBase): string {
   }
   return name
 }
+
+/**
+ * A German genitive "-s" dropped from an unknown organisation's name when the text also names it
+ * without one ("Halvoras Vorstand ... bei Halvora" → "Halvora"). Without that evidence the name
+ * stays as written: "Siemens" and "Fresenius" end in "s" and are no genitives.
+ *
+ * @example
+ * withoutGenitive('Halvoras', 'Halvoras Vorstand tagte. Halvora wächst.') // 'Halvora'
+ * withoutGenitive('Fresenius', 'Fresenius wächst.') // 'Fresenius'
+ */
+export function withoutGenitive(name: string, text: string): string {
+  if (name.length < 4 || !name.endsWith('s') || name.endsWith('ss')) return name
+  const stem = name.slice(0, -1)
+  const escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text) ? stem : name
+}

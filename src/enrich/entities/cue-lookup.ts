@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import { type PhraseEntry, phrasesAt } from '../../knowledge/phrase-index.js'
+import { isPlace } from './place-names.js'
 import type { TextModel } from './text-model.js'
 
 /** A role or cue phrase found in the text, by atom span. */
@@ -209,15 +210,42 @@ const NOT_BEFORE_NAMES = [
 
 // Nouns that name a kind of organisation; after one of them comes its name, also behind an
 // adjective or a place ("the Amsterdam fintech Brightwater Payments", "das Münchner Startup X").
-const cueNouns = new WeakMap<KnowledgeBase, ReadonlySet<string>>()
+const cueNouns = new WeakMap<
+  KnowledgeBase,
+  { readonly all: ReadonlySet<string>; readonly german: ReadonlySet<string> }
+>()
 
-/** True when atom i is a noun for a kind of organisation ("startup", "fintech", "Konzern"). */
-export function isCueNoun(model: TextModel, kb: KnowledgeBase, i: number): boolean {
+/**
+ * True when atom i is a compound noun for a kind of organisation that describes the name right
+ * after it ("der Großbank UBS", "des Pharmakonzerns Roche"): a descriptor, not part of the name.
+ * Standing alone or before a place, such a compound is often the name itself ("Commerzbank",
+ * "Raiffeisenbank Reutte").
+ */
+export function isDescriptorNoun(model: TextModel, kb: KnowledgeBase, i: number): boolean {
+  if (!isCueNoun(model, kb, i) || isCueNoun(model, kb, i, false)) return false
+  const next = model.atoms[i + 1]
+  const atom = model.atoms[i]
+  if (next === undefined || atom === undefined || next.start - atom.end !== 1) return false
+  if (model.text.charCodeAt(atom.end) !== 32 || model.sentenceStart[i + 1]) return false
+  return next.text.charAt(0) !== next.lower.charAt(0) && !isPlace(next.text)
+}
+
+/**
+ * True when atom i is a noun for a kind of organisation ("startup", "fintech", "Konzern"); with
+ * `compounds` (the default) also a German compound headed by one ("Pharmakonzern", "Großbank").
+ */
+export function isCueNoun(
+  model: TextModel,
+  kb: KnowledgeBase,
+  i: number,
+  compounds = true,
+): boolean {
   const atom = model.atoms[i]
   if (atom === undefined) return false
-  let nouns = cueNouns.get(kb)
-  if (nouns === undefined) {
-    const set = new Set<string>()
+  let sets = cueNouns.get(kb)
+  if (sets === undefined) {
+    const all = new Set<string>()
+    const german = new Set<string>()
     for (const lang of ['en', 'de'] as const) {
       for (const list of kb.cues[lang].values()) {
         for (const entry of list) {
@@ -225,18 +253,25 @@ export function isCueNoun(model: TextModel, kb: KnowledgeBase, i: number): boole
           const articleLed = ['the', 'das', 'der', 'die'].includes(entry.lowers[0] ?? '')
           const germanNoun = lang === 'de' && last !== last.toLowerCase()
           if ((articleLed || germanNoun) && entry.lowers.length <= 3 && last.length > 3) {
-            set.add(last.toLowerCase())
+            all.add(last.toLowerCase())
+            if (lang === 'de') german.add(last.toLowerCase())
           }
         }
       }
     }
     // Nouns that also stand before people or events ("Investor Peter Thiel", "seine Tochter Anna").
-    for (const word of NOT_BEFORE_NAMES) set.delete(word)
-    nouns = set
-    cueNouns.set(kb, nouns)
+    for (const word of NOT_BEFORE_NAMES) {
+      all.delete(word)
+      german.delete(word)
+    }
+    sets = { all, german }
+    cueNouns.set(kb, sets)
   }
+  const nouns = sets.all
   if (nouns.has(atom.lower)) return true
   if (model.lang === 'en') return false
+  // German forms and compounds come from the German nouns only: "Hillebrand" is no "brand"
+  if (!compounds) return germanFormsOf(sets.german).words.has(atom.lower)
   let known = cueNounMemo.get(model)
   if (known === undefined) {
     known = []
@@ -244,7 +279,7 @@ export function isCueNoun(model: TextModel, kb: KnowledgeBase, i: number): boole
   }
   let verdict = known[i]
   if (verdict === undefined) {
-    verdict = isGermanCueNoun(nouns, atom.text, atom.lower)
+    verdict = isGermanCueNoun(sets.german, atom.text, atom.lower)
     known[i] = verdict
   }
   return verdict
@@ -268,7 +303,10 @@ const NOT_COMPOUND_CUES = /(datenbank|krankenhaus|rathaus|weißhaus|ladenkasse)/
  * Herstellers", "den Konzernen") or the feminine "-in" ("die Rivalin"), or a compound headed by one
  * ("des Pharmakonzerns", "der Großbank", "das Systemhaus").
  */
-function isGermanCueNoun(nouns: ReadonlySet<string>, text: string, lower: string): boolean {
+function germanFormsOf(nouns: ReadonlySet<string>): {
+  readonly words: ReadonlySet<string>
+  readonly heads: ReadonlySet<string>
+} {
   let forms = germanForms.get(nouns)
   if (forms === undefined) {
     const inflect = (words: Iterable<string>) => {
@@ -280,6 +318,11 @@ function isGermanCueNoun(nouns: ReadonlySet<string>, text: string, lower: string
     forms = { words: inflect(nouns), heads: inflect([...nouns, ...COMPOUND_HEADS]) }
     germanForms.set(nouns, forms)
   }
+  return forms
+}
+
+function isGermanCueNoun(nouns: ReadonlySet<string>, text: string, lower: string): boolean {
+  const forms = germanFormsOf(nouns)
   if (forms.words.has(lower)) return true
   if (text === lower || lower.length < 7 || NOT_COMPOUND_CUES.test(lower)) return false
   for (let k = 3; k <= lower.length - 4; k++) if (forms.heads.has(lower.slice(k))) return true

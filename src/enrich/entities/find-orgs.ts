@@ -1,9 +1,9 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { Candidate } from './candidate.js'
 import { DETERMINERS } from './context-words.js'
-import { cueEndingAt, isCueNoun, roleAt, roleEndingAt } from './cue-lookup.js'
+import { cueEndingAt, isCueNoun, isDescriptorNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import type { NameGroup } from './name-groups.js'
-import { slotConfidence } from './org-slots.js'
+import { slotEvidence } from './org-slots.js'
 import { isPlace, isPlaceAdjective } from './place-names.js'
 import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from './text-model.js'
 
@@ -13,6 +13,9 @@ export type AtomOwners = readonly (Candidate | undefined)[]
 // Nouns built with these endings are German common nouns ("Robotik-Startup", "Finanz-Chef"), not
 // company names, when they appear before a hyphen or after a cue.
 const COMMON_NOUN_ENDING = /(ung|ungen|heit|keit|schaft|tion|tionen|tät|ismus|ik|ie|ien|nz|ur|er)$/u
+// German abstract nouns ("Führung", "Wirtschaft", "Position"): never a company name on their own.
+export const ABSTRACT_ENDING =
+  /(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse)$/u
 // English adjectives in front of a weak suffix: "Generative AI", "Responsible AI".
 const ADJECTIVE_ENDING = /(ive|al|ic|ical|ble|ous|ful|less|ary|ed|ing|ant|ent)$/u
 // Prepositions after a role that introduce the employer: "co-founder of Yutori", "Mitgründer von".
@@ -108,13 +111,14 @@ function bySlot(
     let last = at
     while (last < group.last && !taken.has(last + 1) && !blockedForOrg(model, kb, owners, last + 1))
       last++
-    const confidence = last - at < 4 ? slotConfidence(model, kb, at, last) : 0
+    const slot = last - at < 4 ? slotEvidence(model, kb, at, last) : null
+    const confidence = slot?.confidence ?? 0
     if (
       confidence > 0 &&
       plausibleName(model, kb, at, last) &&
       !isSurname(model, kb, at, last, surnames)
     ) {
-      found.push(org(model, at, last, 'cue', confidence))
+      found.push(org(model, at, last, 'cue', confidence, `slot:${slot?.rule}`))
     }
     at = last + 1
   }
@@ -154,10 +158,19 @@ function isSurname(
  * Context alone does not make a place, a first name or a bare month an organisation: "at Davos",
  * "Copenhagen-based", "bei Erlangen".
  */
-function plausibleName(model: TextModel, kb: KnowledgeBase, first: number, last: number): boolean {
+function plausibleName(
+  model: TextModel,
+  kb: KnowledgeBase,
+  first: number,
+  last: number,
+  namedAfterCueNoun = false,
+): boolean {
   const start = model.atoms[first]?.start ?? 0
   const end = model.atoms[last]?.end ?? 0
-  if (isPlace(model.text.slice(start, end))) return false
+  const surface = model.text.slice(start, end)
+  if (!namedAfterCueNoun && isPlace(surface)) return false
+  // German genitive of a place: "Europas", "Bayerns"
+  if (model.lang !== 'en' && surface.endsWith('s') && isPlace(surface.slice(0, -1))) return false
   const next = model.atoms[last + 1]
   if (
     /^[-‑]$/.test(separatorAfter(model, last)) &&
@@ -184,8 +197,12 @@ function blockedForOrg(
   if (DETERMINERS.has(atom.lower)) return true
   if (kb.stopNames.has(model.folded[i] ?? '')) return true
   if (kb.titlePrefixes.has(atom.lower)) return true
-  if (model.lang !== 'en' && isPlaceAdjective(atom.text)) return true
-  return roleAt(model, kb, i) !== null || isCueNoun(model, kb, i)
+  if (model.lang !== 'en' && isPlaceAdjective(model.folded[i] ?? '')) return true
+  return (
+    roleAt(model, kb, i) !== null ||
+    isCueNoun(model, kb, i, false) ||
+    isDescriptorNoun(model, kb, i)
+  )
 }
 
 function suffixAt(
@@ -233,10 +250,37 @@ function bySuffix(
       strong ||= more.strong
     }
     if (!strong && !weakSuffixNameOk(model, nameStart, s - 1)) continue
-    found.push(org(model, nameStart, last, 'legal-suffix', strong ? 0.8 : 0.65))
+    const parent = listedParentBefore(model, group, owners, nameStart)
+    const c = org(
+      model,
+      parent?.first ?? nameStart,
+      last,
+      'legal-suffix',
+      strong ? 0.8 : 0.65,
+      strong ? 'suffix' : 'brand',
+    )
+    found.push(parent === undefined ? c : { ...c, replaces: parent })
     s = last
   }
   return found
+}
+
+/**
+ * "Bosch Venture Capital", "Siemens Innovations AG": a listed company right before a name with a
+ * legal form or brand word starts that name, which is an organisation of its own (a subsidiary,
+ * a fund). At least one word must stand between them: "Meta AI" and "Apple Intelligence" are the
+ * company and its product.
+ */
+function listedParentBefore(
+  model: TextModel,
+  group: NameGroup,
+  owners: AtomOwners,
+  nameStart: number,
+): Candidate | undefined {
+  const parent = owners[nameStart - 1]
+  if (parent === undefined || parent.kind !== 'org' || parent.entityId === null) return undefined
+  if (parent.first < group.first || parent.via !== 'kb') return undefined
+  return /^[ -]$/.test(separatorAfter(model, parent.last)) ? parent : undefined
 }
 
 function weakSuffixNameOk(model: TextModel, first: number, last: number): boolean {
@@ -269,7 +313,7 @@ function byCompound(
       (role !== null && (role.last === i + 1 || role.last === end)) ||
       (end > i + 1 && last !== null && last.last === end)
     if (!heads || FIELD_ROLES.has(model.atoms[end]?.lower ?? '')) continue
-    return org(model, i, i, 'cue', 0.7)
+    return org(model, i, i, 'cue', 0.7, 'role-compound')
   }
   return null
 }
@@ -284,11 +328,16 @@ function byCue(
   // the cue must stand in the same sentence: "... to Startups\n\nErfahrungsgemäß beginnen"
   if (model.sentenceStart[at] || !/^\s+$/.test(separatorBefore(model, at))) return null
   let confidence = isCueNoun(model, kb, at - 1) ? 0.7 : 0
+  let rule = 'cue-noun'
   const cue = confidence === 0 ? cueEndingAt(model, kb, at - 1) : null
   if (cue !== null) {
     const single = cue.first === cue.last ? (model.atoms[cue.first]?.lower ?? '') : null
+    rule = 'cue-phrase'
     if (single === null || single.length > 4) confidence = 0.7
-    else if (WEAK_CUES.has(single)) confidence = 0.6
+    else if (WEAK_CUES.has(single)) {
+      confidence = 0.6
+      rule = 'cue-weak'
+    }
   }
   const prep = model.atoms[at - 1]
   if (
@@ -298,6 +347,7 @@ function byCue(
     roleEndingAt(model, kb, at - 2) !== null
   ) {
     confidence = 0.7
+    rule = 'role-of'
   }
   if (confidence === 0) return null
   let last = at - 1
@@ -311,10 +361,19 @@ function byCue(
     return null
   const atom = model.atoms[at]
   if (atom === undefined || kb.firstNames.has(atom.lower)) return null
-  if (model.lang !== 'en' && last === at && COMMON_NOUN_ENDING.test(atom.lower)) return null
-  if (!plausibleName(model, kb, at, last)) return null
-  // "joined Google DeepMind" is known; "at Davos" is a place: places are in the stop list.
-  return org(model, at, last, 'cue', confidence)
+  // after a weak cue ("bei", "von") a lone German word in "-ung", "-er" is a common noun; after a
+  // noun for a kind of company it is the name ("vom Verpackungskonzern Gerresheimer")
+  const afterCueNoun = isCueNoun(model, kb, at - 1)
+  if (model.lang !== 'en' && last === at && !afterCueNoun && COMMON_NOUN_ENDING.test(atom.lower))
+    return null
+  // an abstract noun is never a name alone ("Informationswirtschaft"), and a word before a hyphen
+  // starts a compound noun ("die Fintech Smartphone-Bank N26")
+  if (model.lang !== 'en' && last === at && ABSTRACT_ENDING.test(atom.lower)) return null
+  if (last === at && /^[-‑]$/.test(separatorAfter(model, at))) return null
+  // "at Davos" is a place; "the indie shop McKinney" is named like one (English: German cue
+  // nouns stand before places as often, "des Konzerns in München")
+  if (!plausibleName(model, kb, at, last, afterCueNoun && model.lang === 'en')) return null
+  return org(model, at, last, 'cue', confidence, rule)
 }
 
 function org(
@@ -323,6 +382,7 @@ function org(
   last: number,
   via: 'legal-suffix' | 'cue',
   confidence: number,
+  rule: string,
 ): Candidate {
   return {
     first,
@@ -334,5 +394,6 @@ function org(
     canonical: null,
     confidence,
     via,
+    rule,
   }
 }

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { Candidate } from './candidate.js'
-import { NAME_PARTICLES, SPEECH_VERBS } from './context-words.js'
+import { DETERMINERS, NAME_PARTICLES, SPEECH_VERBS, SUBJECT_VERBS } from './context-words.js'
 import { isCueNoun, roleAt, roleEndingAt } from './cue-lookup.js'
 import type { AcceptedMatch } from './judge-known.js'
 import type { NameGroup } from './name-groups.js'
@@ -63,12 +63,31 @@ function isBlocked(
   }
   if (NAME_PARTICLES.has(atom.text)) return false
   if (isLowercaseSyllable(model, i, groupFirst)) return false
+  // "E-Commerce-Vorstand", "Digital-Chefin": a hyphen chain that ends in a role is the role
+  if (endsInRole(model, kb, i)) return true
   if (!isCapitalized(atom.text)) return true
   if (/\d/.test(atom.text)) return true
   if (atom.text.length > 1 && atom.text === atom.text.toUpperCase()) return true
   if (kb.stopNames.has(model.folded[i] ?? '') && !kb.firstNames.has(atom.lower)) return true
   if (kb.titlePrefixes.has(atom.lower)) return true
+  // "des Maschinenbauers Trumpf", "Angel Investors Association": nouns for kinds of organisation
+  if (isCueNoun(model, kb, i) && !kb.firstNames.has(atom.lower)) return true
   return roleAt(model, kb, i) !== null && !kb.firstNames.has(atom.lower)
+}
+
+function endsInRole(model: TextModel, kb: KnowledgeBase, i: number): boolean {
+  let j = i
+  while (j - i < 4 && hyphenAfter(model, j)) j++
+  return j > i && roleAt(model, kb, j) !== null
+}
+
+/** A lone hyphen between atom j and the next, read off the characters (this runs for every atom). */
+function hyphenAfter(model: TextModel, j: number): boolean {
+  const atom = model.atoms[j]
+  const next = model.atoms[j + 1]
+  if (atom === undefined || next === undefined || next.start !== atom.end + 1) return false
+  const code = model.text.charCodeAt(atom.end)
+  return code === 45 || code === 0x2011
 }
 
 // One romanised East Asian syllable: "yong", "hyun", "won", "hsun", "fu". German words after a
@@ -106,6 +125,11 @@ function wordsOf(model: TextModel, first: number, last: number): { first: number
 function isFirstName(model: TextModel, kb: KnowledgeBase, i: number, strictOnly: boolean): boolean {
   const atom = model.atoms[i]
   if (atom === undefined || !kb.firstNames.has(atom.lower)) return false
+  // "im August den Rücken", "seit April Chefredakteur": a month after an article is the month
+  const before = model.atoms[i - 1]
+  if (kb.stopNames.has(model.folded[i] ?? '') && before !== undefined) {
+    if (DETERMINERS.has(before.lower) || before.lower === 'seit') return false
+  }
   if (!kb.ambiguousFirstNames.has(atom.lower)) return true
   return !strictOnly && !model.sentenceStart[i] && !model.headline[i]
 }
@@ -121,6 +145,9 @@ function personInRun(
   while (all.length > 0 && NAME_PARTICLES.has(model.atoms[all.at(-1)?.first ?? -1]?.text ?? '')) {
     all.pop()
   }
+  while (all.length > 0 && NAME_PARTICLES.has(model.atoms[all[0]?.first ?? -1]?.text ?? '')) {
+    all.shift()
+  }
   const nameWords = (from: number) => all.slice(from).filter((w) => !isParticle(model, w.first))
   const maxWords = model.headline[first] ? 2 : 3
 
@@ -135,7 +162,16 @@ function personInRun(
     return null
   }
   if (followsOrgCue(model, kb, first)) return null
-  const p = all.findIndex((w) => isFirstName(model, kb, w.first, false))
+  // "Mike Vernal Is", "Geoff Lewis Leaves": a Title Case headline verb ends the name
+  while (all.length > 0 && SUBJECT_VERBS.has(model.atoms[all.at(-1)?.first ?? -1]?.lower ?? '')) {
+    all.pop()
+  }
+  let p = all.findIndex((w) => isFirstName(model, kb, w.first, false))
+  // "Christian Teichmann, 39, wird ... Teichmann folgt": an ambiguous first name that starts a
+  // sentence counts when the text names the surname again on its own
+  if (p === -1 && all.length === 2 && kb.firstNames.has(model.atoms[first]?.lower ?? '')) {
+    if (surnameRecurs(model, all[1]?.first ?? -1)) p = 0
+  }
   if (p !== -1 && nameWords(p).length >= 2) {
     const span = limitWords(model, all.slice(p), maxWords)
     const ambiguous = kb.ambiguousFirstNames.has(model.atoms[span.first]?.lower ?? '')
@@ -145,6 +181,8 @@ function personInRun(
   // Without a first name: two or three name-like words plus a role or a speech verb next to them.
   const words = nameWords(0)
   if (words.length < 2 || words.length > 3) return null
+  // German "Nachfolge von Oppitz", "Region der Mitte": a noun, a particle, a noun
+  if (model.lang !== 'en' && words.length < all.length) return null
   const head = all[0]
   const tail = all.at(-1)
   if (head === undefined || tail === undefined) return null
@@ -156,6 +194,19 @@ function personInRun(
     return candidate(model, head.first, tail.last, 'role', leadingFirstName ? 0.8 : 0.75)
   }
   return null
+}
+
+/** The capitalised word at atom i occurs again elsewhere in the text, on its own. */
+function surnameRecurs(model: TextModel, i: number): boolean {
+  const folded = model.folded[i]
+  if (folded === undefined || folded.length < 3) return false
+  for (let k = 0; k < model.atoms.length; k++) {
+    if (k === i || model.folded[k] !== folded) continue
+    const before = model.atoms[k - 1]
+    // on its own: not right after the same first name again
+    if (before === undefined || before.lower !== model.atoms[i - 1]?.lower) return true
+  }
+  return false
 }
 
 /**

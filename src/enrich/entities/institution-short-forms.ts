@@ -78,7 +78,7 @@ export function resolveInstitutionShortForms(
   for (const org of orgs) {
     if (org.kind !== 'org') continue
     const key = org.entityId ?? org.canonical ?? model.text.slice(org.start, org.end)
-    for (const noun of headNouns(namesOf(org, model, kb), nouns, model.lang === 'de')) {
+    for (const noun of orgHeadNouns(org, model, kb, nouns)) {
       const holders = byNoun.get(noun) ?? new Map<string, { org: Candidate; start: number }>()
       const known = holders.get(key)
       if (known === undefined || org.start < known.start)
@@ -122,12 +122,33 @@ export function resolveInstitutionShortForms(
   return found
 }
 
-/** The surface of the mention plus, for a known entity, its name and aliases. */
-function namesOf(org: Candidate, model: TextModel, kb: KnowledgeBase): string[] {
-  const names = [model.text.slice(org.start, org.end)]
+// A known entity's name and aliases give the same nouns in every text: computed once per language.
+const knownHeadNouns = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>()
+
+/** The institution nouns of the mention's surface plus, for a known entity, its name and aliases. */
+function orgHeadNouns(
+  org: Candidate,
+  model: TextModel,
+  kb: KnowledgeBase,
+  nouns: readonly string[],
+): Set<string> {
+  const compounds = model.lang === 'de'
+  const found = headNouns([model.text.slice(org.start, org.end)], nouns, compounds)
   const entity = org.entityId === null ? undefined : kb.entities.get(org.entityId)
-  if (entity !== undefined) names.push(entity.name, ...(entity.aliases ?? []))
-  return names
+  if (entity === undefined) return found
+  let table = knownHeadNouns.get(kb)
+  if (table === undefined) {
+    table = new Map()
+    knownHeadNouns.set(kb, table)
+  }
+  const key = `${model.lang}:${entity.id}`
+  let known = table.get(key)
+  if (known === undefined) {
+    known = headNouns([entity.name, ...(entity.aliases ?? [])], nouns, compounds)
+    table.set(key, known)
+  }
+  for (const noun of known) found.add(noun)
+  return found
 }
 
 /**

@@ -17,6 +17,27 @@ export interface AcceptedMatch extends KnownMatch {
 }
 
 const ARTICLES = new Set(['the', 'der', 'die', 'das'])
+// "Ihr Partner", "seine Post": in German a possessive pronoun makes the common noun.
+const POSSESSIVES = new Set([
+  'mein',
+  'meine',
+  'dein',
+  'deine',
+  'sein',
+  'seine',
+  'seinem',
+  'seinen',
+  'seiner',
+  'ihr',
+  'ihre',
+  'ihrem',
+  'ihren',
+  'ihrer',
+  'unser',
+  'unsere',
+  'euer',
+  'eure',
+])
 
 /**
  * Decides which knowledge-base matches are the entity and which are the ordinary word.
@@ -112,7 +133,11 @@ function firstVerdict(
     if (prevLower !== null && (prevLower === 'laut' || prevLower === 'told')) return 0.8
     return 'reject'
   }
-  if (prevLower !== null && DETERMINERS.has(prevLower)) return 'reject'
+  if (prevLower !== null && (DETERMINERS.has(prevLower) || POSSESSIVES.has(prevLower)))
+    return 'reject'
+  // "Vice President", "Pioneer Square": the word starts a longer role phrase
+  const role = roleAt(model, kb, match.first)
+  if (role !== null && role.last > match.last) return 'reject'
   if (sameSentence && cueEndingAt(model, kb, match.first - 1) !== null && !tiny) return 0.8
   if (prevLower !== null && ORG_PREPOSITIONS.has(prevLower)) return 0.75
   if (
@@ -129,7 +154,8 @@ function firstVerdict(
   if (tiny) return 'undecided'
   if (nextLower !== null && SUBJECT_VERBS.has(nextLower)) return 0.75
   if (model.headline[match.first]) return 0.7
-  if (!model.sentenceStart[match.first]) return 0.6
+  // a capital inside an English sentence marks a name; German capitalises every noun
+  if (!model.sentenceStart[match.first] && model.lang === 'en') return 0.6
   // Sentence-initial and followed by a lowercase word: "Apple handed out ...". The fruit, the river
   // or the mirror would come with an article or in the plural.
   if (nextLower !== null && next !== undefined && next.text === nextLower) return 0.6

@@ -51,10 +51,94 @@ export function findKnownNames(model: TextModel, kb: KnowledgeBase): KnownMatch[
   return matches
 }
 
+type Entries = readonly PhraseEntry<AliasTarget>[]
+interface SecondWordIndex {
+  /** Second word → the aliases with it, then the one-word aliases; all longest first. */
+  readonly bySecond: ReadonlyMap<string, Entries>
+  readonly singles: Entries
+}
+const bySecondWord = new WeakMap<KnowledgeBase, Map<string, SecondWordIndex>>()
+
+/**
+ * The aliases that may start at a word followed by `next`, longest first. A big knowledge base has
+ * hundreds of names that start with "Deutsche" or "The"; grouped by their second word once, each
+ * text position tries only the few that can match.
+ */
+function aliasesStartingAt(
+  kb: KnowledgeBase,
+  first: string,
+  next: string,
+  genitives: boolean,
+): Entries {
+  const all = kb.aliases.get(first)
+  if (all === undefined || all.length <= 8) return all ?? []
+  let table = bySecondWord.get(kb)
+  if (table === undefined) {
+    table = new Map()
+    bySecondWord.set(kb, table)
+  }
+  let index = table.get(first)
+  if (index === undefined) {
+    const groups = new Map<string, PhraseEntry<AliasTarget>[]>()
+    const singles: PhraseEntry<AliasTarget>[] = []
+    for (const entry of all) {
+      const key = entry.lowers[1]
+      if (key === undefined) {
+        singles.push(entry)
+        continue
+      }
+      const list = groups.get(key)
+      if (list === undefined) groups.set(key, [entry])
+      else list.push(entry)
+    }
+    const bySecond = new Map<string, Entries>()
+    for (const [key, list] of groups) bySecond.set(key, [...list, ...singles])
+    index = { bySecond, singles }
+    table.set(first, index)
+  }
+  const exact = index.bySecond.get(next) ?? index.singles
+  // "Mark Zuckerbergs": a genitive "s" on the second word of a two-word name
+  const genitive =
+    genitives && next.endsWith('s') ? index.bySecond.get(next.slice(0, -1)) : undefined
+  return genitive === undefined ? exact : [...(index.bySecond.get(next) ?? []), ...genitive]
+}
+
+const lowercaseStarts = new WeakMap<KnowledgeBase, ReadonlySet<string>>()
+
+/**
+ * True when some alias starts with the lowercase word `first` ("heise online", "1&1"): only then
+ * can a lowercase word of running text start a name. Most words of a text are lowercase, and
+ * most start none.
+ */
+function startsLowercaseAlias(kb: KnowledgeBase, first: string): boolean {
+  let set = lowercaseStarts.get(kb)
+  if (set === undefined) {
+    const built = new Set<string>()
+    for (const [key, entries] of kb.aliases) {
+      if (entries.some((e) => e.atoms[0] === e.lowers[0])) built.add(key)
+    }
+    set = built
+    lowercaseStarts.set(kb, set)
+  }
+  return set.has(first)
+}
+
 function longestAliasAt(model: TextModel, kb: KnowledgeBase, i: number): KnownMatch | null {
   const atom = model.atoms[i]
   if (atom === undefined) return null
-  const candidates = kb.aliases.get(atom.lower) ?? []
+  // a lowercase word inside a sentence starts a name only if a name starts with it, or with the
+  // article a German title declines ("zuerst der Spiegel berichtet")
+  if (
+    atom.text === atom.lower &&
+    !model.sentenceStart[i] &&
+    !model.headline[i] &&
+    !ARTICLES.has(atom.lower) &&
+    !startsLowercaseAlias(kb, atom.lower)
+  ) {
+    return null
+  }
+  const next = model.atoms[i + 1]?.lower ?? ''
+  const candidates = aliasesStartingAt(kb, atom.lower, next, model.lang !== 'en')
   for (const entry of candidates) {
     const match = matchEntry(model, entry, i, false)
     if (match !== null) return match
@@ -106,6 +190,13 @@ function matchEntry(
   const { atoms, text } = model
   const n = entry.lowers.length
   if (i + n > atoms.length) return null
+  // Cheap rejection first: of the many aliases that share a first word ("Deutsche …"), most
+  // already differ in the second (a genitive "s" may end it).
+  if (n > 1) {
+    const second = atoms[i + 1]?.lower
+    const want = entry.lowers[1] ?? ''
+    if (second !== want && !(n === 2 && second === `${want}s`)) return null
+  }
   if (isTooWeakAlias(entry)) return null
   let genitive = false
   for (let k = 0; k < n; k++) {

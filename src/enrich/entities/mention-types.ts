@@ -7,6 +7,8 @@ export type MentionVia =
   | 'legal-suffix'
   | 'cue'
   | 'coreference'
+  /** No rule, but the learned scorer read it from its context (`context-names.ts`). */
+  | 'context'
 
 /** One recognised name in a text. Offsets are UTF-16 code units, `end` exclusive. */
 export interface EntityMention {

@@ -5,7 +5,8 @@ import { isCapitalized, separatorAfter, separatorBefore, type TextModel } from '
 
 /**
  * Verbs whose subject, in business news, is an organisation far more often than a person: it
- * appoints, names, hires, acquires, reports. People say, announce and join; those verbs are left out.
+ * appoints, names, hires, acquires; a newsroom reports. People say, announce and join; those verbs
+ * are left out.
  */
 const ORG_SUBJECT_VERBS = new Set([
   'appointed',
@@ -29,6 +30,9 @@ const ORG_SUBJECT_VERBS = new Set([
   'holte',
   'befördert',
   'beförderte',
+  // a newsroom reports: "Jalopnik reported" (German "berichtete" follows people as often)
+  'reported',
+  'reports',
 ])
 
 /** Auxiliaries between an organisation and its verb: "X has appointed", "X hat ... ernannt". */
@@ -49,7 +53,7 @@ const STATEMENT_VERBS = new Set([
 
 /**
  * How strongly the context says that the capitalised run first..last names an organisation, from
- * the slot it fills rather than from the name (0 when it says nothing):
+ * the slot it fills rather than from the name (null when it says nothing):
  * - a possessive before a role: "Westpac's chief executive", "Xs Vorstand" (German genitive);
  * - a role right after it: "Ford chief Alan Mulally", "Lanxess Finanzchef", "UNC Health COO";
  * - an apposition that says what it is: "Chewy, the online retailer", "the lender, Brightbank,";
@@ -58,33 +62,37 @@ const STATEMENT_VERBS = new Set([
  * The caller has already ruled out people, places and stop words.
  *
  * @example
- * slotConfidence(buildTextModel('Asda named a new CEO.', 'en'), kb, 0, 0) // 0.65
+ * slotEvidence(buildTextModel('Asda named a new CEO.', 'en'), kb, 0, 0) // { confidence: 0.65, rule: 'org-verb' }
  */
-export function slotConfidence(
+export function slotEvidence(
   model: TextModel,
   kb: KnowledgeBase,
   first: number,
   last: number,
-): number {
+): { readonly confidence: number; readonly rule: string } | null {
   const after = separatorAfter(model, last)
   const next = model.atoms[last + 1]
-  if (next === undefined) return 0
+  if (next === undefined) return null
   // "Westpac's chief executive", "Burberry’s Julie Brown" is a person; only a role counts
   if (/^['’]$/.test(after) && next.lower === 's') {
-    return roleAt(model, kb, last + 2) !== null ? 0.75 : 0
+    return roleAt(model, kb, last + 2) !== null ? { confidence: 0.75, rule: 'possessive' } : null
   }
   // a capital that only starts a sentence or a Title Case headline says nothing ("Neuer Chef")
   const informative = !model.sentenceStart[first] && !model.headline[first]
   const gerund = model.lang === 'en' && /ing$/.test(model.atoms[first]?.lower ?? '')
   if (/^\s+$/.test(after) && !model.headline[first] && !gerund) {
     const role = roleAt(model, kb, last + 1) !== null && !isLowercaseRoleVerb(model, last + 1)
-    if (role && informative) return 0.7
-    if (orgVerbAt(model, last + 1)) return 0.65
-    if (statementFollows(model, first, last)) return 0.7
+    if (role && informative) return { confidence: 0.7, rule: 'role-after' }
+    if (orgVerbAt(model, last + 1)) return { confidence: 0.65, rule: 'org-verb' }
+    if (statementFollows(model, first, last)) return { confidence: 0.7, rule: 'statement' }
   }
-  if (/^,\s+$/.test(after) && describedAfter(model, kb, last + 1)) return 0.7
-  if (/^,\s+$/.test(separatorBefore(model, first)) && isCueNoun(model, kb, first - 1)) return 0.65
-  return 0
+  if (/^,\s+$/.test(after) && describedAfter(model, kb, last + 1)) {
+    return { confidence: 0.7, rule: 'apposition' }
+  }
+  if (/^,\s+$/.test(separatorBefore(model, first)) && isCueNoun(model, kb, first - 1)) {
+    return { confidence: 0.65, rule: 'apposition-before' }
+  }
+  return null
 }
 
 /** "leads", "leitet", "verantwortet" are role verbs in the role list; after a name they are verbs. */

@@ -46,20 +46,29 @@ const IRREGULAR_ADJECTIVES = new Set([
  * isPlace('Lumora Labs') // false
  */
 export function isPlace(name: string): boolean {
-  const folded = foldName(name)
-  const set = placeSet()
-  return set.has(folded) || set.has(folded.replace(/-/g, ' ')) || set.has(folded.replace(/ /g, '-'))
+  let verdict = seen.get(name)
+  if (verdict === undefined) {
+    const folded = foldName(name)
+    const set = placeSet()
+    verdict =
+      set.has(folded) || set.has(folded.replace(/-/g, ' ')) || set.has(folded.replace(/ /g, '-'))
+    // the same capitalised words come back in every article; the memo is bounded
+    if (seen.size >= 20000) seen.clear()
+    seen.set(name, verdict)
+  }
+  return verdict
 }
 
+const seen = new Map<string, boolean>()
+
 /**
- * A German adjective made from a place ("Berliner", "Wiener", "Münchner", "Schweizer"): it
- * describes where something is, it is no organisation on its own.
+ * A German adjective made from a place ("Berliner", "Wiener", "Münchner", "Schweizer"), given
+ * folded ("kolner"): it describes where something is, it is no organisation on its own.
  *
  * @example
- * isPlaceAdjective('Kölner') // true
+ * isPlaceAdjective('kolner') // true
  */
-export function isPlaceAdjective(word: string): boolean {
-  const folded = foldName(word)
+export function isPlaceAdjective(folded: string): boolean {
   if (IRREGULAR_ADJECTIVES.has(folded)) return true
   if (folded.length < 6 || !folded.endsWith('er')) return false
   const stem = folded.slice(0, -2)
