@@ -29,12 +29,51 @@ function isAlive(pid: number): boolean {
  */
 export async function acquireSchedulerLock(
   db: Db,
-  options: { staleAfterMs?: number; now?: () => Date } = {},
+  options: { staleAfterMs?: number; now?: () => Date; exitWaitMs?: number } = {},
 ): Promise<SchedulerLock> {
   const holder = randomUUID()
   const host = hostname()
   const staleAfter = options.staleAfterMs ?? STALE_AFTER_MS
   const now = options.now ?? (() => new Date())
+  // A holder killed a moment ago may still be ending on this host: a capped scheduler whose
+  // parent got kill -9 ends at its next event-loop turn, which a long synchronous step (loading
+  // the knowledge base) delays. Wait for such a process to go before calling the lock live.
+  const deadline = Date.now() + (options.exitWaitMs ?? EXIT_WAIT_MS)
+  for (;;) {
+    try {
+      await takeLock(db, holder, host, staleAfter, now)
+      break
+    } catch (error) {
+      const pid = error instanceof LockHeld ? error.pid : null
+      if (pid === null || pid === process.pid || Date.now() >= deadline) {
+        throw error instanceof LockHeld ? error.cause : error
+      }
+      await new Promise((done) => setTimeout(done, 200))
+    }
+  }
+  return lockOf(db, holder, now)
+}
+
+/** How long a starter waits for a local holder process that may be exiting. */
+export const EXIT_WAIT_MS = 5_000
+
+/** The lock is held by a live process on this host (`pid`). */
+class LockHeld extends Error {
+  constructor(
+    readonly pid: number,
+    override readonly cause: NewshoundError,
+  ) {
+    super(cause.message)
+  }
+}
+
+async function takeLock(
+  db: Db,
+  holder: string,
+  host: string,
+  staleAfter: number,
+  now: () => Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // BEGIN IMMEDIATE semantics: take the write lock before reading, so two starters cannot both win.
     await sql`update scheduler_state set id = id where id = 1`.execute(trx)
@@ -47,10 +86,11 @@ export async function acquireSchedulerLock(
       const age = now().getTime() - Date.parse(current.heartbeat_at)
       const deadHere = current.hostname === host && !isAlive(current.pid)
       if (age < staleAfter && !deadHere) {
-        throw new NewshoundError(
+        const locked = new NewshoundError(
           'E_LOCKED',
           `another scheduler holds this database (pid ${current.pid} on ${current.hostname}, heartbeat ${Math.round(age / 1000)}s ago); stop it first, or wait ${Math.ceil((staleAfter - age) / 1000)}s if it was killed`,
         )
+        throw current.hostname === host ? new LockHeld(current.pid, locked) : locked
       }
     }
     const at = nowIso(now())
@@ -72,6 +112,9 @@ export async function acquireSchedulerLock(
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute()
   })
+}
+
+function lockOf(db: Db, holder: string, now: () => Date): SchedulerLock {
   const ours = (q: ReturnType<typeof db.updateTable<'scheduler_state'>>) =>
     q.where('id', '=', 1).where('holder', '=', holder)
   return {

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server.js'
 import type { Io } from '../../src/cli/context.js'
@@ -34,6 +36,30 @@ describe('scheduler lock', () => {
     const second = await acquireSchedulerLock(opened.db)
     await expect(first.heartbeat('running', [])).rejects.toThrow(/taken over/)
     await second.release()
+  })
+
+  it('waits for a local holder that is exiting, and names one that stays', async () => {
+    // A real process on this host holds the lock, as an orphaned scheduler would.
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600)'])
+    const held = async () => {
+      await sql`update scheduler_state set pid = ${holder.pid}, state = 'running' where id = 1`.execute(
+        opened.db,
+      )
+    }
+    const first = await acquireSchedulerLock(opened.db)
+    await held()
+    const started = Date.now()
+    const second = await acquireSchedulerLock(opened.db, { exitWaitMs: 5_000 })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300)
+    expect(second.holder).not.toBe(first.holder)
+    const stays = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'])
+    await sql`update scheduler_state set pid = ${stays.pid}, state = 'running' where id = 1`.execute(
+      opened.db,
+    )
+    await expect(acquireSchedulerLock(opened.db, { exitWaitMs: 400 })).rejects.toThrow(
+      new RegExp(`another scheduler holds this database \\(pid ${stays.pid}`),
+    )
+    stays.kill()
   })
 
   it('takes over a stale lock (holder killed without releasing)', async () => {
