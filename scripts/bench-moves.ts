@@ -22,6 +22,7 @@ import {
   MOVES_REAL,
   nameMatcher,
   type PreparedItem,
+  predictionLine,
   predictionOf,
   prepareItems,
   readRealItems,
@@ -36,15 +37,8 @@ const summary = (lines: readonly string[]) =>
   lines.filter((l) => /^(lang=|persons F1)/.test(l)).map((l) => `  ${l}`)
 
 function rulePredictions(prepared: readonly PreparedItem[]): string[] {
-  return prepared.map(({ item, mentions }) =>
-    JSON.stringify({
-      id: item.id,
-      persons: [...new Set(mentions.filter((m) => m.kind === 'person').map((m) => m.canonical))],
-      orgs: [...new Set(mentions.filter((m) => m.kind === 'org').map((m) => m.canonical))],
-      moves: detectMoves(item.text, item.lang, mentions, { kb })
-        .filter((m) => m.status === 'reported')
-        .map((m) => ({ person: m.person, from_org: m.fromOrg, to_org: m.toOrg, kind: m.kind })),
-    }),
+  return prepared.map((p) =>
+    predictionLine(p, detectMoves(p.item.text, p.item.lang, p.mentions, { kb })),
   )
 }
 

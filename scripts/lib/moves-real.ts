@@ -201,10 +201,17 @@ export function trainMoveModel(
   }
 }
 
-/** One prediction line in the scorer's shape. */
+/** One prediction line in the scorer's shape, moves by the learned reader with `model`. */
 export function predictionOf(p: PreparedItem, model: MoveModel, kb: KnowledgeBase): string {
+  return predictionLine(
+    p,
+    readMoves(p.item.text, p.item.lang, p.mentions, { kb, model, publishedAt: null }),
+  )
+}
+
+/** One prediction line in the scorer's shape: the item's names and the given moves. */
+export function predictionLine(p: PreparedItem, moves: readonly TalentMove[]): string {
   const { item, mentions } = p
-  const moves = readMoves(item.text, item.lang, mentions, { kb, model, publishedAt: null })
   return JSON.stringify({
     id: item.id,
     persons: [...new Set(mentions.filter((m) => m.kind === 'person').map((m) => m.canonical))],

@@ -5,7 +5,7 @@ import type {
   PersonSighting,
 } from './move-candidates.js'
 import type { MoveToken, TokenizedSentence } from './move-tokens.js'
-import type { MovePatterns } from './pattern-types.js'
+import { type MovePatterns, testPattern } from './pattern-types.js'
 
 /** What the rule-based reader said about a person: a feature, never the decision. */
 export interface MoveHint {
@@ -199,7 +199,7 @@ export class MoveFeaturizer {
     const out: string[] = []
     if (endsWith(this.patterns.fromMarker, before)) out.push('from')
     if (endsWith(this.patterns.toMarker, before)) out.push('to')
-    if (test(this.patterns.pastMarker, before)) out.push('past')
+    if (testPattern(this.patterns.pastMarker, before)) out.push('past')
     return out
   }
 }
@@ -223,16 +223,16 @@ function readFacts(text: string, offset: number, patterns: MovePatterns): Senten
     rule.pattern.lastIndex = 0
   }
   const cues: string[] = []
-  if (patterns.rumor.some((p) => test(p, text))) cues.push('rumor')
-  if (patterns.weakRumor.some((p) => test(p, text))) cues.push('weak-rumor')
-  if (patterns.denial.some((p) => test(p, text))) cues.push('denial')
-  if (patterns.veto.some((p) => test(p, text))) cues.push('veto')
-  if (patterns.background.some((p) => test(p, text))) cues.push('background')
-  if (test(patterns.official, text)) cues.push('official')
-  if (test(patterns.speech, text)) cues.push('speech')
-  if (test(patterns.anonymous, text)) cues.push('anonymous')
-  if (test(patterns.copula, text)) cues.push('copula')
-  if (patterns.roleVerbPhrase.some((p) => test(p, text))) cues.push('role-verb')
+  if (patterns.rumor.some((p) => testPattern(p, text))) cues.push('rumor')
+  if (patterns.weakRumor.some((p) => testPattern(p, text))) cues.push('weak-rumor')
+  if (patterns.denial.some((p) => testPattern(p, text))) cues.push('denial')
+  if (patterns.veto.some((p) => testPattern(p, text))) cues.push('veto')
+  if (patterns.background.some((p) => testPattern(p, text))) cues.push('background')
+  if (testPattern(patterns.official, text)) cues.push('official')
+  if (testPattern(patterns.speech, text)) cues.push('speech')
+  if (testPattern(patterns.anonymous, text)) cues.push('anonymous')
+  if (testPattern(patterns.copula, text)) cues.push('copula')
+  if (patterns.roleVerbPhrase.some((p) => testPattern(p, text))) cues.push('role-verb')
   return { triggers, cues }
 }
 
@@ -256,13 +256,6 @@ function closestPlace(org: OrgCandidate, best: PersonSighting): OrgCandidate['pl
 /** A crude stem shared by inflected forms ("wechselt", "wechselte" → "wechse"). */
 function stem(word: string): string {
   return word.length > 6 ? word.slice(0, 6) : word
-}
-
-function test(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0
-  const hit = pattern.test(text)
-  pattern.lastIndex = 0
-  return hit
 }
 
 function endsWith(pattern: RegExp, text: string): boolean {

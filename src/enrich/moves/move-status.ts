@@ -1,4 +1,4 @@
-import type { MovePatterns } from './pattern-types.js'
+import { type MovePatterns, testPattern } from './pattern-types.js'
 import type { MoveStatus } from './types.js'
 
 // "may" hedges ("may be in line"); "May" is the month. Only the lower-case word counts.
@@ -24,16 +24,17 @@ export function moveStatus(
   triggerEnd = sentence.length,
 ): MoveStatus {
   if (isDenial(sentence, patterns)) return 'denied'
-  if (patterns.rumor.some((p) => test(p, sentence)) || MAY.test(sentence)) return 'rumored'
+  if (patterns.rumor.some((p) => testPattern(p, sentence)) || MAY.test(sentence)) return 'rumored'
   // A weak hedge after the trigger is about what follows the move, not the move: "wechseln zu dem
   // Konzern und sollen dort ... mitarbeiten" reports the change, "soll ... wechseln" hedges it.
   const lead = sentence.slice(0, triggerEnd)
   // "Wang would join a new group at Meta": a conditional move is the deal under talks; after a
   // speech verb "would" is a reported "will" ("said he would take over as chief executive").
   const would = /(?<![\p{L}])would(?:\s+\p{L}+)?\s*$/u.exec(lead)
-  if (would !== null && !test(patterns.speech, sentence.slice(0, would.index))) return 'rumored'
-  const weak = patterns.weakRumor.some((p) => test(p, lead))
-  if (weak && !test(patterns.official, sentence)) {
+  if (would !== null && !testPattern(patterns.speech, sentence.slice(0, would.index)))
+    return 'rumored'
+  const weak = patterns.weakRumor.some((p) => testPattern(p, lead))
+  if (weak && !testPattern(patterns.official, sentence)) {
     // German "soll" is hearsay by itself; English "plans to" only when someone else reports it.
     if (THIRD_PARTY.test(sentence) || isGermanHearsay(sentence)) {
       return 'rumored'
@@ -44,16 +45,9 @@ export function moveStatus(
 
 /** True when the sentence denies something (a move, if the caller found one). */
 export function isDenial(sentence: string, patterns: MovePatterns): boolean {
-  return patterns.denial.some((p) => test(p, sentence))
+  return patterns.denial.some((p) => testPattern(p, sentence))
 }
 
 function isGermanHearsay(sentence: string): boolean {
   return /(?<![\p{L}])(?:soll|sollen)(?![\p{L}])/u.test(sentence)
-}
-
-function test(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0
-  const hit = pattern.test(text)
-  pattern.lastIndex = 0
-  return hit
 }

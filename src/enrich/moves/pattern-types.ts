@@ -99,3 +99,14 @@ export interface MovePatterns {
 export function wordPattern(source: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu')
 }
+
+/**
+ * `pattern.test(text)` for the global patterns above, with `lastIndex` reset before and after so
+ * a shared pattern never carries state from one text to the next.
+ */
+export function testPattern(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0
+  const hit = pattern.test(text)
+  pattern.lastIndex = 0
+  return hit
+}

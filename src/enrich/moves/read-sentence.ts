@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-types.js'
 import type { EntityMention } from '../entities/mention-types.js'
 import type { RoleHit } from './find-roles.js'
-import type { MovePatterns } from './pattern-types.js'
+import { type MovePatterns, testPattern } from './pattern-types.js'
 import {
   type OrgRef,
   type SentenceContext,
@@ -355,7 +355,7 @@ class SentenceReader {
       if (shared.org !== null && post !== null && shared.org.start >= post.start) {
         const zone = this.#state.text.slice(post.start, post.end)
         if (
-          matches(this.#state.patterns.sharedMarker, zone) ||
+          testPattern(this.#state.patterns.sharedMarker, zone) ||
           within(this.#ctx.relatives, post.start + 1)
         ) {
           return { ...shared, role: own.role }
@@ -424,7 +424,7 @@ class SentenceReader {
     return {
       org,
       role,
-      past: matches(this.#state.patterns.pastMarker, zoneText),
+      past: testPattern(this.#state.patterns.pastMarker, zoneText),
       joined,
       postZone: post,
     }
@@ -777,8 +777,8 @@ class SentenceReader {
       } else if (
         aff.org === null &&
         explicit !== null &&
-        matches(patterns.outsiderMarker, zone) &&
-        !matches(patterns.insiderMarker, zone)
+        testPattern(patterns.outsiderMarker, zone) &&
+        !testPattern(patterns.insiderMarker, zone)
       ) {
         kind = 'hire'
         from = null
@@ -1003,13 +1003,6 @@ function unique(people: readonly EntityMention[]): EntityMention[] {
     seen.add(key)
     return true
   })
-}
-
-function matches(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0
-  const hit = pattern.test(text)
-  pattern.lastIndex = 0
-  return hit
 }
 
 function matchesWhole(pattern: RegExp, word: string): boolean {
